@@ -1,0 +1,116 @@
+import Foundation
+
+/// What a build reads, where it writes, and for which day.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var theme: String
+    public var output: String
+    /// The day the site is built for: pages dated later are not published. An input, never
+    /// read from the clock inside the pipeline, so builds repeat byte for byte.
+    public var now: Day
+    public var includeDrafts: Bool
+
+    public init(content: String, theme: String, output: String, now: Day, includeDrafts: Bool = false) {
+        self.content = content
+        self.theme = theme
+        self.output = output
+        self.now = now
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a successful build did.
+public struct BuildResult: Sendable {
+    public var files: [OutputFile]
+    /// Theme files copied as they are: output path → source path.
+    public var copies: [(outputPath: String, sourcePath: String)]
+    public var pageCount: Int
+    public var warnings: [Diagnostic]
+}
+
+/// The pipeline: read → parse → resolve → render → write. Only the first and last stages
+/// touch the disk; every stage returns its problems, and any error stops the build
+/// before anything is written.
+public enum Build {
+    /// Everything but writing: the finished files, or every problem found.
+    public static func generate(_ options: BuildOptions) throws(BuildFailed) -> BuildResult {
+        let content = options.content.trimmingTrailingSlashes()
+        let themeRoot = options.theme.trimmingTrailingSlashes()
+        var diagnostics: [Diagnostic] = []
+
+        // Read
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BuildFailed([Diagnostic(
+                .error, at: SourceLocation(path: content), "the content folder does not exist",
+                hint: "Run the command from the project folder, or give the folder with --content.")])
+        }
+        let paths = SourceTree.list(content)
+        var pageFiles: [SourceFile] = []
+        var configFile: SourceFile?
+        for path in paths {
+            let isPage = path.hasSuffix(".md")
+            guard isPage || path == "site.yaml" else {
+                diagnostics.append(Diagnostic(
+                    .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
+                    hint: "Pages are .md files and the settings are in site.yaml; other files here are ignored."))
+                continue
+            }
+            switch SourceTree.read(root: content, relativePath: path, displayRoot: content) {
+            case .success(let file): if isPage { pageFiles.append(file) } else { configFile = file }
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let (theme, themeProblems) = Theme.load(from: themeRoot, displayRoot: themeRoot)
+        diagnostics += themeProblems
+
+        // Parse (and compile bodies), in parallel; results keep the files' order.
+        var config: SiteConfig?
+        if let configFile {
+            let (parsed, problems) = SiteConfig.parse(configFile)
+            config = parsed
+            diagnostics += problems
+        } else {
+            diagnostics.append(Diagnostic(
+                .error, at: SourceLocation(path: "\(content)/site.yaml"), "the site settings file is missing",
+                hint: "Create site.yaml in the content folder with the board's name, base_url, navigation and contacts."))
+        }
+        let parsed = parallelMap(pageFiles) { file -> (ResolvedPage?, [Diagnostic]) in
+            let (page, problems) = PageParser.parse(file)
+            guard let page else { return (nil, problems) }
+            let body = MarkdownCompiler.compile(page.body, in: file, firstLine: page.bodyFirstLine)
+            return (ResolvedPage(page: page, body: body), problems + body.diagnostics)
+        }
+        diagnostics += parsed.flatMap(\.1)
+        guard let config, let theme, !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
+
+        // Resolve
+        let (site, problems) = Resolver.resolve(
+            config: config, pages: parsed.compactMap(\.0), assets: theme.assetURLs, now: options.now,
+            includeDrafts: options.includeDrafts)
+        diagnostics += problems
+        guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
+
+        // Render
+        let renderer = Renderer(site: site, theme: theme)
+        let urls = renderer.urls
+        let files = parallelMap(urls) { renderer.render(url: $0) }
+        return BuildResult(files: files, copies: theme.assets, pageCount: files.count, warnings: diagnostics)
+    }
+
+    /// The whole build, written into `options.output` only if nothing went wrong.
+    public static func run(_ options: BuildOptions) throws -> BuildResult {
+        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
+        let result = try generate(options)
+        try OutputWriter(output: options.output).write(result.files, copies: result.copies)
+        return result
+    }
+}
+
+extension String {
+    func trimmingTrailingSlashes() -> String {
+        var text = self
+        while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,91 @@
+import CCmark
+import Foundation
+
+/// The one place that talks to cmark: a parsed document that owns its C tree, a way to
+/// walk it, the few edits the compiler makes, and HTML rendering in safe mode.
+final class CMarkDocument {
+    private let root: OpaquePointer
+
+    /// Parses Markdown with source positions and smart punctuation. cmark's default is
+    /// safe: raw HTML is dropped and `javascript:` style links are emptied.
+    init(markdown: String) {
+        var text = markdown
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART)
+            }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Visits every node in document order; `entering` is false on the way out of a container.
+    func walk(_ visit: (CMarkNode, _ entering: Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(CMarkNode(pointer: node), event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// Every node of one type, collected first so the tree can then be edited safely.
+    func nodes(ofType type: cmark_node_type) -> [CMarkNode] {
+        var found: [CMarkNode] = []
+        walk { node, entering in
+            if entering, node.type == type { found.append(node) }
+        }
+        return found
+    }
+
+    /// Renders HTML in safe mode (never `CMARK_OPT_UNSAFE`).
+    func html() -> String {
+        guard let buffer = cmark_render_html(root, CMARK_OPT_SMART) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+}
+
+/// A borrowed view of a node inside a `CMarkDocument`; valid while the document lives.
+struct CMarkNode {
+    let pointer: OpaquePointer
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
+    var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+    var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
+
+    /// The plain text of a node's inline content, e.g. a heading's words without markup.
+    var plainText: String {
+        var text = ""
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            let node = CMarkNode(pointer: current)
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: text += node.plainText
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    /// Replaces this node by a block whose HTML is `open`, the node's inline children, then
+    /// `close`. cmark has no attributes on headings: this is how a heading gets its `id`.
+    func wrapChildren(open: String, close: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, open)
+        cmark_node_set_on_exit(block, close)
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(pointer, block)
+        cmark_node_free(pointer)
+    }
+}

@@ -1,0 +1,90 @@
+import CCmark
+
+/// A heading of a page's body, with the anchor it was given.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// A link written in a page's body, kept with its position for checking once every page
+/// is known.
+public struct BodyLink: Sendable {
+    public var url: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A page body turned into HTML, with what later stages need to know about it.
+public struct CompiledBody: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [BodyLink]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
+/// heading ids, and checks that need the source position (a second level-one heading).
+public enum MarkdownCompiler {
+    /// Ids the page layout uses itself, which a heading must not take.
+    static let reservedIDs: Set<String> = ["main-content", "contents", "top", "worried", "navigation", "breadcrumbs"]
+
+    /// `firstLine` is the file line where `markdown` starts, so positions count from the
+    /// top of the file, front matter included.
+    public static func compile(_ markdown: String, in file: SourceFile, firstLine: Int) -> CompiledBody {
+        let document = CMarkDocument(markdown: markdown)
+        var diagnostics: [Diagnostic] = []
+        var links: [BodyLink] = []
+        var headings: [Heading] = []
+        var usedIDs = reservedIDs
+
+        func position(_ node: CMarkNode) -> (line: Int, column: Int) {
+            // Inline nodes may lack positions; fall back to the block that holds them.
+            var current: CMarkNode? = node
+            while let candidate = current, candidate.startLine == 0 { current = candidate.parent }
+            guard let located = current else { return (firstLine, 1) }
+            let line = located.startLine + firstLine - 1
+            return (line, characterColumn(byteColumn: located.startColumn, inLine: file.line(line)))
+        }
+
+        document.walk { node, entering in
+            guard entering else { return }
+            if node.type == CMARK_NODE_LINK, let url = node.url {
+                let (line, column) = position(node)
+                links.append(BodyLink(url: url, line: line, column: column))
+            }
+        }
+
+        for node in document.nodes(ofType: CMARK_NODE_HEADING) {
+            let level = node.headingLevel
+            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            if level == 1 {
+                let (line, column) = position(node)
+                diagnostics.append(file.error(
+                    line: line, column: column, "a page's text cannot have a top-level (`#`) heading",
+                    hint: "The page's title is its only top-level heading. Use `##` for sections and `###` for parts of them."))
+            }
+            var id = slug(text)
+            if id.isEmpty { id = "section" }
+            if usedIDs.contains(id) {
+                var counter = 2
+                while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
+                id = "\(id)-\(counter)"
+            }
+            usedIDs.insert(id)
+            headings.append(Heading(level: level, text: text, id: id))
+            node.wrapChildren(open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
+        }
+
+        return CompiledBody(html: document.html(), headings: headings, links: links, diagnostics: diagnostics)
+    }
+
+    /// cmark counts columns in bytes; people (and YAML) count characters.
+    static func characterColumn(byteColumn: Int, inLine line: String?) -> Int {
+        guard let line, byteColumn > 1 else { return max(1, byteColumn) }
+        let prefix = line.utf8.prefix(byteColumn - 1)
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+}
+
+import Foundation

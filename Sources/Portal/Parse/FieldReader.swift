@@ -1,0 +1,232 @@
+import Foundation
+import Yams
+
+/// Reads typed values out of a YAML mapping, remembering where each came from, so every
+/// problem points at its line and column. Unknown names become warnings with a suggestion.
+final class FieldReader {
+    let file: SourceFile
+    private let firstLine: Int
+    private let node: Node?
+    private var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private var read: Set<String> = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// `firstLine` is the file line of the YAML text's first line.
+    init(_ node: Node?, in file: SourceFile, firstLine: Int, what: String = "front matter") {
+        self.file = file
+        self.firstLine = firstLine
+        self.node = node
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                entries.append((key.string ?? "\(key)", key, value))
+            }
+        case .none:
+            break
+        case .some(let other):
+            let (line, column) = position(of: other)
+            diagnostics.append(file.error(
+                line: line, column: column, "the \(what) must be `name: value` lines",
+                hint: "Write one `name: value` pair a line, e.g. `title: Private fostering`."))
+        }
+    }
+
+    /// Where this mapping starts, for problems that have no line of their own.
+    var start: (line: Int, column: Int) {
+        if let node, node.mark != nil { return position(of: node) }
+        return (max(1, firstLine - 1), 1)
+    }
+
+    func position(of node: Node) -> (line: Int, column: Int) {
+        guard let mark = node.mark else { return start }
+        return (mark.line + firstLine - 1, mark.column)
+    }
+
+    func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    /// The value node of `key`, marking it as known.
+    private func value(_ key: String, required: Bool) -> Node? {
+        read.insert(key)
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            if required {
+                let (line, column) = start
+                diagnostics.append(file.error(
+                    line: line, column: column, "`\(key)` is missing",
+                    hint: "Add a line `\(key): …` to the \(node == nil ? "front matter" : "lines starting here")."))
+            }
+            return nil
+        }
+        if case .scalar(let scalar) = entry.value, scalar.string.isEmpty, scalar.style == .plain {
+            if required { fail(entry.keyNode, "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
+            return nil
+        }
+        return entry.value
+    }
+
+    func fail(_ node: Node, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: node)
+        diagnostics.append(file.error(line: line, column: column, message, hint: hint))
+    }
+
+    /// Reports a problem with the value of `key` (or where the mapping starts, if absent).
+    func failField(_ key: String, _ message: String, hint: String? = nil) {
+        let (line, column) = located(key) ?? start
+        diagnostics.append(file.error(line: line, column: column, message, hint: hint))
+    }
+
+    func warn(_ node: Node, _ message: String, hint: String? = nil) {
+        let (line, column) = position(of: node)
+        diagnostics.append(file.warning(line: line, column: column, message, hint: hint))
+    }
+
+    /// Where every field's value was written.
+    var locations: [String: SourceLocation] {
+        var found: [String: SourceLocation] = [:]
+        for entry in entries {
+            let (line, column) = position(of: entry.value)
+            found[entry.key] = SourceLocation(path: file.path, line: line, column: column)
+        }
+        return found
+    }
+
+    /// A value with its position, for checks made later (e.g. links resolved after reading).
+    func located(_ key: String) -> (line: Int, column: Int)? {
+        entries.first { $0.key == key }.map { position(of: $0.value) }
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            fail(node, "`\(key)` must be a single piece of text", hint: "Write it on the same line: `\(key): …`.")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, required { fail(node, "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
+        return text.isEmpty ? nil : text
+    }
+
+    func day(_ key: String, required: Bool = false) -> Day? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let text = node.string, let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            fail(
+                node, "`\(key)` must be a date written year-month-day, not “\(node.string ?? "a list")”",
+                hint: "Write it like \(key): 2026-11-21 (four-digit year, two-digit month, two-digit day).")
+            return nil
+        }
+        return day
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = value(key, required: false) else { return nil }
+        switch node.string?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(node, "`\(key)` must be true or false, not “\(node.string ?? "a list")”", hint: "Write \(key): true or \(key): false.")
+            return nil
+        }
+    }
+
+    func int(_ key: String, required: Bool = false, minimum: Int = 1) -> Int? {
+        guard let node = value(key, required: required) else { return nil }
+        guard let text = node.string, let number = Int(text), number >= minimum else {
+            fail(
+                node, "`\(key)` must be a whole number of at least \(minimum), not “\(node.string ?? "a list")”",
+                hint: "Write digits only, e.g. \(key): 4.")
+            return nil
+        }
+        return number
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, as: Choice.Type = Choice.self
+    ) -> Choice? where Choice.RawValue == String {
+        guard let node = value(key, required: required) else { return nil }
+        return parseChoice(node, key: key)
+    }
+
+    /// A single value or a list of values, each one of `Choice`.
+    func choices<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, as: Choice.Type = Choice.self
+    ) -> [Choice] where Choice.RawValue == String {
+        guard let node = value(key, required: required) else { return [] }
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        if items.isEmpty, required { fail(node, "`\(key)` is an empty list", hint: "Give at least one value.") }
+        return items.compactMap { parseChoice($0, key: key) }
+    }
+
+    private func parseChoice<Choice: RawRepresentable & CaseIterable>(_ node: Node, key: String) -> Choice?
+    where Choice.RawValue == String {
+        let allowed = Choice.allCases.map(\.rawValue)
+        guard let text = node.string, let choice = Choice(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+            let given = node.string ?? "a list"
+            let suggestion = closest(to: given, in: allowed).map { " Did you mean `\($0)`?" } ?? ""
+            fail(
+                node, "`\(key)` must be one of \(allowed.joined(separator: ", ")), not “\(given)”",
+                hint: "Use one of the values listed.\(suggestion)")
+            return nil
+        }
+        return choice
+    }
+
+    /// A single piece of text or a list of them.
+    func strings(_ key: String) -> [String] {
+        guard let node = value(key, required: false) else { return [] }
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        return items.compactMap { item in
+            guard let text = item.string, item.scalar != nil else {
+                fail(item, "each entry of `\(key)` must be a single piece of text")
+                return nil
+            }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// A list of mappings, each read by its own reader sharing this file.
+    func list(_ key: String, required: Bool = false) -> [FieldReader] {
+        guard let node = value(key, required: required) else { return [] }
+        guard let sequence = node.sequence else {
+            fail(node, "`\(key)` must be a list, with each entry starting `- `")
+            return []
+        }
+        return sequence.map { FieldReader($0, in: file, firstLine: firstLine, what: "entry of `\(key)`") }
+    }
+
+    /// Warns about every name that was never asked for, suggesting the nearest known one.
+    func warnAboutUnknownFields(allowed: [String], context: String) -> [Diagnostic] {
+        var found = diagnostics
+        for entry in entries where !read.contains(entry.key) {
+            let (line, column) = position(of: entry.keyNode)
+            let suggestion = closest(to: entry.key, in: allowed).map { "Did you mean `\($0)`? " } ?? ""
+            found.append(file.warning(
+                line: line, column: column, "`\(entry.key)` is not a field of \(context); it is ignored",
+                hint: "\(suggestion)Known fields: \(allowed.joined(separator: ", "))."))
+        }
+        return found
+    }
+}
+
+/// The closest candidate within two edits, for "did you mean" hints.
+func closest(to word: String, in candidates: [String]) -> String? {
+    let target = Array(word.lowercased())
+    var best: (String, Int)?
+    for candidate in candidates {
+        let distance = editDistance(target, Array(candidate.lowercased()))
+        if distance <= 2, distance < (best?.1 ?? .max) { best = (candidate, distance) }
+    }
+    return best?.0
+}
+
+private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,102 @@
+import Yams
+
+/// Reads one Markdown file into a `Page`: fences, YAML, then the fields of its kind.
+public enum PageParser {
+    static let commonFields = ["kind", "title", "summary", "draft", "publish", "updated", "topics"]
+
+    static func fields(of kind: PageKind) -> [String] {
+        switch kind {
+        case .page: []
+        case .guidance: ["audience", "sensitive"]
+        case .policy: ["owner", "version", "approved", "review", "status", "supersedes"]
+        case .newsletter: ["issue", "date"]
+        case .report: ["period", "published"]
+        }
+    }
+
+    /// The page, if it could be read, and every problem found (warnings even on success).
+    public static func parse(_ file: SourceFile) -> (Page?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let url: String
+        switch URLMapping.url(forContentPath: file.relativePath) {
+        case .success(let mapped): url = mapped
+        case .failure(let problem): return (nil, [problem.diagnostic(in: file)])
+        }
+        let parts: FrontMatter
+        switch FrontMatter.split(file) {
+        case .success(let split): parts = split
+        case .failure(let problem): return (nil, [problem])
+        }
+        let node: Node?
+        switch YAMLReader.parse(parts.yaml, in: file, firstLine: parts.yamlFirstLine) {
+        case .success(let parsed): node = parsed
+        case .failure(let problem): return (nil, [problem])
+        }
+        let fields = FieldReader(node, in: file, firstLine: parts.yamlFirstLine)
+        let kind = fields.choice("kind", as: PageKind.self) ?? (fields.has("kind") ? nil : .page)
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        let draft = fields.bool("draft") ?? false
+        let publish = fields.day("publish")
+        let updated = fields.day("updated")
+        let topics = fields.strings("topics")
+        let details = kind.flatMap { readDetails(of: $0, from: fields) }
+
+        let allowed = commonFields + (kind.map(fields(of:)) ?? [])
+        diagnostics += fields.warnAboutUnknownFields(
+            allowed: allowed, context: kind.map { "a \($0.rawValue)" } ?? "this page")
+        guard let title, let summary, let details, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let page = Page(
+            file: file, url: url, title: title, summary: summary, details: details, draft: draft,
+            publish: publish, updated: updated, topics: topics, body: parts.body,
+            bodyFirstLine: parts.bodyFirstLine, fieldLocations: fields.locations)
+        return (page, diagnostics)
+    }
+
+    private static func readDetails(of kind: PageKind, from fields: FieldReader) -> PageDetails? {
+        switch kind {
+        case .page:
+            return .page
+        case .guidance:
+            let audiences = fields.choices("audience", required: true, as: Audience.self)
+            let sensitive = fields.bool("sensitive") ?? false
+            return audiences.isEmpty ? nil : .guidance(audiences: audiences, sensitive: sensitive)
+        case .policy:
+            let owner = fields.string("owner", required: true)
+            let version = fields.string("version", required: true)
+            let approved = fields.day("approved", required: true)
+            let review = fields.day("review", required: true)
+            let status = fields.choice("status", required: true, as: PolicyStatus.self)
+            let supersedes = fields.string("supersedes")
+            guard let owner, let version, let approved, let review, let status else { return nil }
+            return .policy(.init(
+                owner: owner, version: version, approved: approved, review: review, status: status,
+                supersedes: supersedes))
+        case .newsletter:
+            let issue = fields.int("issue", required: true)
+            let date = fields.day("date", required: true)
+            guard let issue, let date else { return nil }
+            return .newsletter(issue: issue, date: date)
+        case .report:
+            let period = fields.string("period", required: true)
+            let published = fields.day("published", required: true)
+            if let period, !isReportingPeriod(period) {
+                fields.failField(
+                    "period", "`period` must be a reporting year like 2012-13, not “\(period)”",
+                    hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
+                return nil
+            }
+            guard let period, let published else { return nil }
+            return .report(period: period, published: published)
+        }
+    }
+
+    /// `2012-13`: a year and the next one's last two digits.
+    static func isReportingPeriod(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+            let first = Int(parts[0]), let second = Int(parts[1])
+        else { return false }
+        return (first + 1) % 100 == second
+    }
+}

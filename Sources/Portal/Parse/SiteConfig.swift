@@ -1,0 +1,89 @@
+import Yams
+
+/// `Content/site.yaml`: the board's identity, menus and the contacts shown on every page.
+public struct SiteConfig: Sendable {
+    public struct Link: Sendable {
+        public var title: String
+        public var url: Reference
+        public var text: String?
+    }
+
+    public struct Contact: Sendable {
+        public var label: String
+        public var phone: String
+
+        /// `tel:` form of the number: digits only.
+        public var telURL: String { "tel:" + phone.filter(\.isNumber) }
+    }
+
+    public var name: String
+    public var shortName: String
+    public var baseURL: String
+    public var description: String
+    public var navigation: [Link]
+    public var doors: [Link]
+    public var footer: [Link]
+    public var contacts: [Contact]
+
+    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "footer"]
+
+    public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        let node: Node?
+        switch YAMLReader.parse(file.text, in: file, firstLine: 1) {
+        case .success(let parsed): node = parsed
+        case .failure(let problem): return (nil, [problem])
+        }
+        let fields = FieldReader(node, in: file, firstLine: 1, what: "site settings")
+        var diagnostics: [Diagnostic] = []
+        let name = fields.string("name", required: true)
+        let shortName = fields.string("short_name", required: true)
+        let baseURL = fields.string("base_url", required: true)
+        let description = fields.string("description", required: true)
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.hasSuffix("/") {
+            fields.failField(
+                "base_url", "`base_url` must be the site's full address, like https://lscb.example.org",
+                hint: "Start with https:// and leave off the final slash.")
+        }
+
+        func links(_ key: String, needsText: Bool) -> [Link] {
+            fields.list(key, required: true).compactMap { entry in
+                let title = entry.string("title", required: true)
+                let url = entry.string("url", required: true)
+                let text = entry.string("text", required: needsText)
+                let (line, column) = entry.located("url") ?? entry.start
+                diagnostics += entry.warnAboutUnknownFields(
+                    allowed: needsText ? ["title", "url", "text"] : ["title", "url"], context: "`\(key)` entries")
+                guard let title, let url else { return nil }
+                let reference = Reference(
+                    target: url, location: SourceLocation(path: file.path, line: line, column: column),
+                    sourceLine: file.line(line))
+                return Link(title: title, url: reference, text: text)
+            }
+        }
+        let navigation = links("navigation", needsText: false)
+        let doors = links("doors", needsText: true)
+        let footer = links("footer", needsText: false)
+
+        let contactEntries = fields.list("contacts", required: true)
+        let contacts: [Contact] = contactEntries.compactMap { entry in
+            let label = entry.string("label", required: true)
+            let phone = entry.string("phone", required: true)
+            diagnostics += entry.warnAboutUnknownFields(allowed: ["label", "phone"], context: "`contacts` entries")
+            guard let label, let phone else { return nil }
+            return Contact(label: label, phone: phone)
+        }
+        if let first = contacts.first, first.phone != "999" {
+            fields.failField(
+                "contacts", "the first contact must be 999, for a child in immediate danger",
+                hint: "Put the 999 entry at the top of `contacts`: people in an emergency read the first line first.")
+        }
+        diagnostics += fields.warnAboutUnknownFields(allowed: knownFields, context: "the site settings")
+        guard let name, let shortName, let baseURL, let description, !diagnostics.hasErrors else {
+            return (nil, diagnostics)
+        }
+        let config = SiteConfig(
+            name: name, shortName: shortName, baseURL: baseURL, description: description,
+            navigation: navigation, doors: doors, footer: footer, contacts: contacts)
+        return (config, diagnostics)
+    }
+}

@@ -1,0 +1,71 @@
+import Yams
+
+/// Parses YAML into Yams nodes (which keep their positions) and turns libyaml's terse
+/// messages into ones a non-programmer can act on.
+enum YAMLReader {
+    /// `firstLine` is the file line where the YAML text starts.
+    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: yaml))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, in: file, firstLine: firstLine))
+        } catch {
+            return .failure(file.error(line: firstLine, column: 1, "the front matter could not be read: \(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark, _ message: String, _ hint: String) -> Diagnostic {
+            file.error(line: mark.line + firstLine - 1, column: mark.column, message, hint: hint)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            return explain(problem: problem, context: context, mark: mark, at: at)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return at(
+                context.mark, "\(names) is given more than once",
+                "Keep one line for each name and delete the others.")
+        case let .reader(problem, _, _, _):
+            return file.error(line: firstLine, column: 1, "the front matter could not be read (\(problem))")
+        default:
+            return file.error(line: firstLine, column: 1, "the front matter could not be read (\(error))")
+        }
+    }
+
+    private static func explain(
+        problem: String, context: YamlError.Context?, mark: Mark,
+        at: (Mark, String, String) -> Diagnostic
+    ) -> Diagnostic {
+        let during = context?.text ?? ""
+        if problem.contains("cannot start any token") {
+            return at(
+                mark, "this line contains a character that cannot start a value here (often a tab)",
+                "Indent with spaces, not tabs. If the value starts with a special character such as @, ` or %, put the whole value in quotes.")
+        }
+        if problem.contains("mapping values are not allowed") {
+            return at(
+                mark, "a value contains a colon followed by a space",
+                "Put the whole value in double quotes, e.g. title: \"Safe sleep: my sleep, my space\".")
+        }
+        if during.contains("quoted scalar"), let start = context?.mark {
+            return at(
+                start, "this quoted value is never closed",
+                "Add the closing quote mark at the end of the value, on the same line.")
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return at(
+                mark, "this line does not line up with the lines around it",
+                "Each line must be `name: value` starting at the left edge; list items start with `- ` and line up under each other.")
+        }
+        if problem.contains("could not find expected ':'") {
+            return at(
+                mark, "this line is not a `name: value` pair",
+                "Write a name, a colon, a space, then the value. If the value spans lines, put it in quotes on one line.")
+        }
+        return at(
+            mark, "the front matter is not valid YAML (\(problem)\(during.isEmpty ? "" : ", \(during)"))",
+            "Check the line for a missing colon, a stray quote or uneven indentation.")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A text file read from disk, decoded and normalised: UTF-8 checked, a byte-order mark
+/// removed and Windows line endings turned into plain ones, so later stages see one form.
+public struct SourceFile: Sendable {
+    /// The path shown to people, e.g. `Content/parents-carers/private-fostering.md`.
+    public var path: String
+    /// The path inside its root folder with `/` separators, e.g. `parents-carers/private-fostering.md`.
+    public var relativePath: String
+    public var text: String
+
+    public init(path: String, relativePath: String, text: String) {
+        self.path = path
+        self.relativePath = relativePath
+        self.text = text
+    }
+
+    /// Decodes raw bytes, or explains where they stop being UTF-8.
+    public static func decode(_ data: [UInt8], path: String, relativePath: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.contains(0) {
+            return .failure(Diagnostic(
+                .error, at: SourceLocation(path: path),
+                "this file is not text (it contains binary data)",
+                hint: "Only Markdown (.md) and YAML (.yaml) text files belong here. Move other files out of the content folder."))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            return .failure(Diagnostic(
+                .error, at: SourceLocation(path: path, line: line, column: column),
+                "this file is not valid UTF-8 text",
+                hint: "Save the file as UTF-8 in your editor (often under “Save as… › Encoding”). The problem starts here."))
+        }
+        let normalised = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return .success(SourceFile(path: path, relativePath: relativePath, text: normalised))
+    }
+
+    /// The text of line `number` (from 1), for showing under a diagnostic.
+    public func line(_ number: Int) -> String? {
+        guard number > 0 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        while current < number {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
+    }
+
+    /// A diagnostic in this file, carrying the offending line.
+    public func diagnostic(
+        _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            severity, at: SourceLocation(path: path, line: line, column: column), message,
+            hint: hint, sourceLine: self.line(line))
+    }
+
+    public func error(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        diagnostic(.error, line: line, column: column, message, hint: hint)
+    }
+
+    public func warning(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        diagnostic(.warning, line: line, column: column, message, hint: hint)
+    }
+}
+
+/// Line and column (in characters) of the first byte that breaks UTF-8.
+private func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (Int, Int) {
+    var line = 1
+    var lineStart = bytes.startIndex
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+        let byte = bytes[index]
+        let length: Int
+        switch byte {
+        case 0x00...0x7F: length = 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: length = 0
+        }
+        let end = index + length
+        let valid = length > 0 && end <= bytes.endIndex
+            && String(validating: bytes[index..<end], as: UTF8.self) != nil
+        if !valid {
+            let prefix = String(decoding: bytes[lineStart..<index], as: UTF8.self)
+            return (line, prefix.unicodeScalars.count + 1)
+        }
+        if byte == 0x0A {
+            line += 1
+            lineStart = end
+        }
+        index = end
+    }
+    return (line, 1)
+}

@@ -1,0 +1,150 @@
+/// A file of the finished site: where it goes under the output folder, and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: [UInt8]
+}
+
+/// Renders the resolved site through the theme's templates into output files.
+public struct Renderer: Sendable {
+    let site: Site
+    let theme: Theme
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    /// Every address that becomes a page: each page, and each section without a page of its own.
+    public var urls: [String] {
+        let sectionOnly = site.sections.keys.filter { site.pageIndex[$0] == nil }
+        return (site.pages.map(\.page.url) + sectionOnly).sorted()
+    }
+
+    public func render(url: String) -> OutputFile {
+        let content: String
+        let title: String
+        let description: String
+        let page = site.page(at: url)
+        if url == "/" {
+            content = theme.library.render(homeView(), withTemplate: "home") ?? ""
+        } else if let section = site.sections[url] {
+            content = theme.library.render(sectionView(section), withTemplate: "section") ?? ""
+        } else if let page {
+            content = theme.library.render(pageView(page), withTemplate: theme.template(for: page.page.kind)) ?? ""
+        } else {
+            content = ""
+        }
+        if url == "/" {
+            title = site.config.name
+            description = page?.page.summary ?? site.config.description
+        } else {
+            let pageTitle = page?.page.title ?? site.title(of: url)
+            title = "\(pageTitle) – \(site.config.name)"
+            description = page?.page.summary ?? site.sections[url]?.summary ?? site.config.description
+        }
+        let layout = LayoutView(
+            title: title, description: description, canonical: site.config.baseURL + url,
+            siteName: site.config.name, siteShortName: site.config.shortName,
+            navigation: site.config.navigation.map { link in
+                NavItemView(
+                    title: link.title, url: link.url.target, current: link.url.target == url,
+                    active: link.url.target != "/" && url.hasPrefix(link.url.target) && link.url.target != url)
+            },
+            breadcrumbs: site.breadcrumbs(for: url).map { LinkView(title: $0.title, url: $0.url) },
+            contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
+            footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
+            sensitive: page?.page.isSensitive ?? false,
+            kind: url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page",
+            content: content)
+        let html = theme.library.render(layout, withTemplate: "layout") ?? ""
+        return OutputFile(path: URLMapping.outputPath(for: url), contents: Array(html.utf8))
+    }
+
+    func pageView(_ resolved: ResolvedPage) -> PageView {
+        let page = resolved.page
+        return PageView(
+            title: page.title, summary: page.summary, kind: page.kind.rawValue,
+            tags: tags(of: page), facts: facts(of: page), contents: contents(of: resolved.body.headings),
+            body: resolved.body.html)
+    }
+
+    func sectionView(_ section: Section) -> SectionView {
+        let subsections = section.subsections.compactMap { site.sections[$0] }.map {
+            ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil)
+        }
+        let pages = section.pages.map { listItem(site.pages[$0].page) }
+        return SectionView(
+            title: section.title, summary: section.summary,
+            intro: section.ownPage.map { site.pages[$0].body.html } ?? "", items: subsections + pages)
+    }
+
+    func homeView() -> HomeView {
+        let home = site.page(at: "/")
+        return HomeView(
+            title: home?.page.title ?? site.config.name, summary: home?.page.summary ?? site.config.description,
+            intro: home?.body.html ?? "",
+            doors: site.config.doors.map { LinkView(title: $0.title, url: $0.url.target, text: $0.text) },
+            latestNewsletter: site.latestNewsletter.map { listItem($0.page) })
+    }
+
+    func listItem(_ page: Page) -> ListItemView {
+        var label: String?
+        if case .newsletter(let issue, _) = page.details { label = "Issue \(issue)" }
+        if case .report(let period, _) = page.details { label = "Period \(period)" }
+        return ListItemView(
+            title: page.title, url: page.url, summary: page.summary, date: page.listingDate.map(DateView.init),
+            label: label)
+    }
+
+    func tags(of page: Page) -> [String] {
+        if case .guidance(let audiences, _) = page.details { return audiences.map { "For \($0.title.lowercased())" } }
+        return []
+    }
+
+    func facts(of page: Page) -> [FactView] {
+        var facts: [FactView] = []
+        func text(_ label: String, _ value: String) { facts.append(FactView(label: label, text: value)) }
+        func date(_ label: String, _ day: Day) {
+            facts.append(FactView(label: label, text: day.long, date: DateView(day)))
+        }
+        switch page.details {
+        case .page, .guidance:
+            break
+        case .policy(let policy):
+            text("Status", policy.status.title)
+            text("Owner", policy.owner)
+            text("Version", policy.version)
+            date("Approved", policy.approved)
+            date("Next review", policy.review)
+            if let target = policy.supersedes,
+                let url = try? URLMapping.url(forContentPath: target + ".md").get(), let replaced = site.page(at: url)
+            {
+                facts.append(FactView(label: "Replaces", text: replaced.page.title, url: url))
+            }
+        case .newsletter(let issue, let day):
+            text("Issue", String(issue))
+            date("Date", day)
+        case .report(let period, let published):
+            text("Reporting period", period)
+            date("Published", published)
+        }
+        if let updated = page.updated { date("Last updated", updated) }
+        return facts
+    }
+
+    /// Level-two headings with their level-three children, for pages with three or more headings.
+    func contents(of headings: [Heading]) -> [ContentsEntryView] {
+        let listed = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard listed.count >= 3 else { return [] }
+        var entries: [ContentsEntryView] = []
+        for heading in listed {
+            let entry = ContentsEntryView(text: heading.text, id: heading.id, children: [])
+            if heading.level == 3, !entries.isEmpty {
+                entries[entries.count - 1].children.append(entry)
+            } else {
+                entries.append(entry)
+            }
+        }
+        return entries
+    }
+}

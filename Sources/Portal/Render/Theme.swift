@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+
+/// The look of the site, kept out of Swift so a designer can change it: Mustache
+/// templates in `templates/` and static files in `assets/`.
+public struct Theme: Sendable {
+    /// Templates every theme must have.
+    public static let requiredTemplates = ["layout", "page", "section", "home"]
+
+    public var library: MustacheLibrary
+    public var templateNames: Set<String>
+    /// Asset files: output path (e.g. `assets/site.css`) → source file on disk.
+    public var assets: [(outputPath: String, sourcePath: String)]
+
+    public var assetURLs: Set<String> { Set(assets.map { "/" + $0.outputPath }) }
+
+    /// Loads and parses every template, reporting each broken one at its line and column.
+    public static func load(from root: String, displayRoot: String) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        let templateRoot = "\(root)/templates"
+        for relative in SourceTree.list(templateRoot) where relative.hasSuffix(".mustache") {
+            let file: SourceFile
+            switch SourceTree.read(root: templateRoot, relativePath: relative, displayRoot: "\(displayRoot)/templates") {
+            case .success(let read): file = read
+            case .failure(let problem):
+                diagnostics.append(problem)
+                continue
+            }
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                templates[name] = try MustacheTemplate(string: file.text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(file.error(
+                    line: error.context.lineNumber, column: error.context.columnNumber + 1,
+                    "this template could not be read: \(describe(error.error))",
+                    hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed with }}."))
+            } catch {
+                diagnostics.append(file.error(line: 1, column: 1, "this template could not be read: \(error)"))
+            }
+        }
+        for name in requiredTemplates where templates[name] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(Diagnostic(
+                .error, at: SourceLocation(path: "\(displayRoot)/templates/\(name).mustache"),
+                "the theme has no `\(name)` template",
+                hint: "Every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", ")) in its templates folder."))
+        }
+        let assetRoot = "\(root)/assets"
+        let assets = SourceTree.list(assetRoot).map { (outputPath: "assets/\($0)", sourcePath: "\(assetRoot)/\($0)") }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let theme = Theme(
+            library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)
+        return (theme, diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": "a section is closed with a different name than it was opened with"
+        case "unfinishedName": "a tag is not closed with }}"
+        case "expectedSectionEnd": "a section is opened but never closed"
+        case let other: other
+        }
+    }
+
+    /// The template for a page of `kind`: its own if the theme has one, else `page`.
+    func template(for kind: PageKind) -> String {
+        templateNames.contains(kind.rawValue) ? kind.rawValue : "page"
+    }
+}

@@ -1,0 +1,100 @@
+/// View models: exactly what templates show, computed here so templates stay logic-less.
+/// Property names are the names templates use. Only stored properties reach a template
+/// (it reads them by reflection); test for an empty list with `{{^empty(list)}}`.
+
+struct LinkView: Sendable {
+    var title: String
+    var url: String
+    var text: String?
+}
+
+struct NavItemView: Sendable {
+    var title: String
+    var url: String
+    /// The link is this page.
+    var current: Bool
+    /// The page is inside this link's section.
+    var active: Bool
+}
+
+struct ContactView: Sendable {
+    var label: String
+    var phone: String
+    var tel: String
+}
+
+struct DateView: Sendable {
+    var iso: String
+    var text: String
+
+    init(_ day: Day) {
+        iso = day.iso
+        text = day.long
+    }
+}
+
+/// One row of a summary list (GOV.UK `<dl>`): a date, a link or plain text.
+struct FactView: Sendable {
+    var label: String
+    var text: String
+    var date: DateView?
+    var url: String?
+}
+
+struct ContentsEntryView: Sendable {
+    var text: String
+    var id: String
+    var children: [ContentsEntryView]
+}
+
+struct ListItemView: Sendable {
+    var title: String
+    var url: String
+    var summary: String?
+    var date: DateView?
+    var label: String?
+}
+
+/// The frame of every page, filled by `layout.mustache`.
+struct LayoutView: Sendable {
+    var title: String
+    var description: String
+    var canonical: String
+    var siteName: String
+    var siteShortName: String
+    var navigation: [NavItemView]
+    var breadcrumbs: [LinkView]
+    var contacts: [ContactView]
+    var footer: [LinkView]
+    var sensitive: Bool
+    var kind: String
+    var content: String
+}
+
+/// A content page, filled by `page.mustache` (or a kind's own template).
+struct PageView: Sendable {
+    var title: String
+    var summary: String
+    var kind: String
+    var tags: [String]
+    var facts: [FactView]
+    var contents: [ContentsEntryView]
+    var body: String
+}
+
+/// A section's index, filled by `section.mustache`.
+struct SectionView: Sendable {
+    var title: String
+    var summary: String?
+    var intro: String
+    var items: [ListItemView]
+}
+
+/// The home page, filled by `home.mustache`.
+struct HomeView: Sendable {
+    var title: String
+    var summary: String
+    var intro: String
+    var doors: [LinkView]
+    var latestNewsletter: ListItemView?
+}

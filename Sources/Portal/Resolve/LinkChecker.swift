@@ -1,0 +1,114 @@
+import Foundation
+
+/// Checks every link written in the content, in page bodies and in `site.yaml`: an
+/// address on this site must be a page (or theme file) that is built, and a `#fragment`
+/// must be a heading on that page. Outside links must use a web, email or phone scheme.
+struct LinkChecker {
+    let site: Site
+    /// Pages that exist but are not built (drafts, future dates), for a better hint.
+    let unpublished: Set<String>
+
+    static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    func checkAll() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for resolved in site.pages {
+            let page = resolved.page
+            for link in resolved.body.links {
+                if let problem = check(link.url, from: page.url, allowRelative: true) {
+                    found.append(page.file.error(line: link.line, column: link.column, problem.message, hint: problem.hint))
+                }
+            }
+        }
+        for link in site.config.navigation + site.config.doors + site.config.footer {
+            if let problem = check(link.url.target, from: "/", allowRelative: false) {
+                found.append(Diagnostic(
+                    .error, at: link.url.location, problem.message, hint: problem.hint,
+                    sourceLine: link.url.sourceLine))
+            }
+        }
+        return found
+    }
+
+    struct Problem {
+        var message: String
+        var hint: String
+    }
+
+    /// Why `link`, written on the page at `base`, does not lead anywhere; nil if it does.
+    func check(_ link: String, from base: String, allowRelative: Bool) -> Problem? {
+        if link.isEmpty {
+            return Problem(
+                message: "this link has no address (an unsafe address, such as one starting `javascript:`, is removed)",
+                hint: "Write the address in the brackets: [text](/page/) or [text](https://example.org/).")
+        }
+        if let scheme = Self.scheme(of: link) {
+            guard Self.externalSchemes.contains(scheme) else {
+                return Problem(
+                    message: "links starting `\(scheme):` are not allowed",
+                    hint: "Use an address starting https://, http://, mailto: or tel:.")
+            }
+            return nil
+        }
+        if link.hasPrefix("//") { return nil }
+        if !allowRelative && !link.hasPrefix("/") {
+            return Problem(
+                message: "“\(link)” must be an address on this site starting with /, or a full https:// address",
+                hint: "Write the page's address from the top of the site, e.g. /parents-carers/.")
+        }
+        guard let baseURL = URL(string: "https://site.invalid" + base),
+            let resolved = URL(string: link, relativeTo: baseURL)
+        else {
+            return Problem(
+                message: "“\(link)” is not a valid address",
+                hint: "Check for spaces or stray characters; write spaces in an address as %20.")
+        }
+        let path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
+        let fragment = resolved.fragment
+        if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: link) }
+
+        if site.assets.contains(path) { return nil }
+        guard site.pageIndex[path] != nil else { return missing(path, link: link) }
+        return fragment.flatMap { checkFragment($0, on: path, as: link) }
+    }
+
+    private func checkFragment(_ fragment: String, on url: String, as link: String) -> Problem? {
+        guard let target = site.page(at: url) else { return nil }
+        let ids = target.body.headings.map(\.id)
+        if fragment.isEmpty || ids.contains(fragment) || MarkdownCompiler.reservedIDs.contains(fragment) { return nil }
+        let known = ids.isEmpty ? "That page has no headings." : "Its headings' anchors are: \(ids.prefix(8).map { "#\($0)" }.joined(separator: ", "))\(ids.count > 8 ? ", …" : "")."
+        let suggestion = closest(to: fragment, in: ids).map { "Did you mean #\($0)? " } ?? ""
+        return Problem(
+            message: "\(url) has no heading with the anchor #\(fragment) (in “\(link)”)",
+            hint: "\(suggestion)\(known)")
+    }
+
+    private func missing(_ path: String, link: String) -> Problem {
+        if !path.hasSuffix("/"), site.pageIndex[path + "/"] != nil {
+            return Problem(
+                message: "“\(link)” leaves off the final slash", hint: "Write \(path)/ (page addresses end with /).")
+        }
+        if unpublished.contains(path) {
+            return Problem(
+                message: "“\(link)” leads to a page that is a draft or not yet published",
+                hint: "Publish that page first, or remove the link until it is live. Build with --drafts to preview both.")
+        }
+        let urls = site.pages.map(\.page.url)
+        let lastSegment = path.split(separator: "/").last.map(String.init) ?? ""
+        let suggestion = urls.first { $0.split(separator: "/").last.map(String.init) == lastSegment }
+            ?? closest(to: path, in: urls)
+        return Problem(
+            message: "“\(link)” leads to \(path), which is not a page of this site",
+            hint: suggestion.map { "Did you mean \($0)?" } ?? "Check the address against the file's place in Content/: Content/a/b.md is /a/b/.")
+    }
+
+    /// `https` for `https://…`; nil for addresses on this site.
+    static func scheme(of link: String) -> String? {
+        guard let colon = link.firstIndex(of: ":") else { return nil }
+        let candidate = link[..<colon]
+        guard let first = candidate.first, first.isLetter,
+            candidate.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+}

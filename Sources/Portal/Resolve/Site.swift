@@ -1,0 +1,61 @@
+/// A page ready to render: what the author wrote and its compiled body.
+public struct ResolvedPage: Sendable {
+    public var page: Page
+    public var body: CompiledBody
+}
+
+/// A folder of the content, listed on its own index page.
+public struct Section: Sendable {
+    public var url: String
+    public var title: String
+    public var summary: String?
+    /// The page written for the section itself (`folder/index.md`), if any.
+    public var ownPage: Int?
+    /// Pages directly in the folder, in listing order.
+    public var pages: [Int]
+    /// Folders directly inside, by title.
+    public var subsections: [String]
+}
+
+public struct Crumb: Sendable, Equatable {
+    public var title: String
+    public var url: String
+}
+
+/// Everything the renderer needs, resolved and checked: one value, no disk.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Pages in address order.
+    public var pages: [ResolvedPage]
+    public var pageIndex: [String: Int]
+    public var sections: [String: Section]
+    /// Files the theme provides, by address (e.g. `/assets/site.css`).
+    public var assets: Set<String>
+    public var now: Day
+
+    public func page(at url: String) -> ResolvedPage? { pageIndex[url].map { pages[$0] } }
+
+    /// Home down to the parent of `url`, each with its title.
+    public func breadcrumbs(for url: String) -> [Crumb] {
+        var trail: [Crumb] = []
+        var current = URLMapping.parent(of: url)
+        while let parent = current {
+            trail.append(Crumb(title: title(of: parent), url: parent))
+            current = URLMapping.parent(of: parent)
+        }
+        return trail.reversed()
+    }
+
+    public func title(of url: String) -> String {
+        if url == "/" { return "Home" }
+        return sections[url]?.title ?? page(at: url)?.page.title ?? url
+    }
+
+    /// The newest newsletter on the site.
+    public var latestNewsletter: ResolvedPage? {
+        pages.filter { $0.page.kind == .newsletter }.max {
+            ($0.page.listingDate ?? Day(year: 1, month: 1, day: 1)!, $0.page.url)
+                < ($1.page.listingDate ?? Day(year: 1, month: 1, day: 1)!, $1.page.url)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes the finished site into a fresh folder beside the output and swaps it in only when
+/// every file is written, so a failed or interrupted build never leaves a half site.
+/// Files are written with plain POSIX calls: Foundation's writes fsync every file, which
+/// costs seconds on a large site and buys nothing here.
+public struct OutputWriter: Sendable {
+    public let output: String
+
+    public init(output: String) {
+        self.output = output
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case unsafeOutput(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .unsafeOutput(let why), .io(let why): why
+            }
+        }
+    }
+
+    /// Refuses output folders whose replacement would destroy something else.
+    public static func checkSafe(output: String, protecting inputs: [String]) throws {
+        let resolved = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+            .resolvingSymlinksInPath().path
+        if resolved == "/" || resolved == cwd || resolved == NSHomeDirectory() {
+            throw Failure.unsafeOutput(
+                "the output folder “\(output)” would replace \(resolved == "/" ? "the whole disk" : "this whole folder"); choose a folder of its own, such as Site")
+        }
+        for input in inputs {
+            let protected = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+            if resolved == protected || protected.hasPrefix(resolved + "/") || resolved.hasPrefix(protected + "/") {
+                throw Failure.unsafeOutput(
+                    "the output folder “\(output)” overlaps “\(input)”, which the build reads; choose a folder of its own, such as Site")
+            }
+        }
+    }
+
+    /// Writes `files` and copies `copies` (output path → source path), then swaps the result in.
+    public func write(_ files: [OutputFile], copies: [(outputPath: String, sourcePath: String)]) throws {
+        let fm = FileManager.default
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
+        let staging = "\(parent)/\(name).partial-\(getpid())"
+        let retired = "\(parent)/\(name).old-\(getpid())"
+        try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        removeStale(parent: parent, name: name)
+        try? fm.removeItem(atPath: staging)
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var made: Set<String> = [staging]
+            for file in files {
+                try writeFile("\(staging)/\(file.path)", file.contents, made: &made)
+            }
+            for copy in copies {
+                guard let data = fm.contents(atPath: copy.sourcePath) else {
+                    throw Failure.io("could not read \(copy.sourcePath)")
+                }
+                try writeFile("\(staging)/\(copy.outputPath)", [UInt8](data), made: &made)
+            }
+            var isFolder: ObjCBool = false
+            let hadOutput = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if hadOutput && !isFolder.boolValue {
+                throw Failure.unsafeOutput("“\(output)” is a file, not a folder; it was left as it is")
+            }
+            if hadOutput { try fm.moveItem(atPath: url.path, toPath: retired) }
+            do {
+                try fm.moveItem(atPath: staging, toPath: url.path)
+            } catch {
+                if hadOutput { try? fm.moveItem(atPath: retired, toPath: url.path) }
+                throw error
+            }
+            try? fm.removeItem(atPath: retired)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// Folders left by a build that was killed before it could clean up (its process is gone).
+    private func removeStale(parent: String, name: String) {
+        let fm = FileManager.default
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
+            for marker in ["\(name).partial-", "\(name).old-"] where entry.hasPrefix(marker) {
+                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
+                if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: "\(parent)/\(entry)") }
+            }
+        }
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8], made: inout Set<String>) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !made.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            made.insert(folder)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        try bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+}
