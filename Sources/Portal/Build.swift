@@ -82,12 +82,16 @@ public enum Build {
             return (ResolvedPage(page: page, body: body), problems + body.diagnostics)
         }
         diagnostics += parsed.flatMap(\.1)
-        guard let config, let theme, !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
+        guard let config, let theme else { throw BuildFailed(diagnostics) }
 
-        // Resolve
+        // Resolve. Still run after a page failed to read, to report every problem at once;
+        // links to the pages that failed are not called broken.
+        let unreadable = Set(zip(pageFiles, parsed).compactMap { file, result in
+            result.0 == nil ? try? URLMapping.url(forContentPath: file.relativePath).get() : nil
+        })
         let (site, problems) = Resolver.resolve(
-            config: config, pages: parsed.compactMap(\.0), assets: theme.assetURLs, now: options.now,
-            includeDrafts: options.includeDrafts)
+            config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
+            now: options.now, includeDrafts: options.includeDrafts)
         diagnostics += problems
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
 

@@ -26,8 +26,10 @@ public struct CompiledBody: Sendable {
 /// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
 /// heading ids, and checks that need the source position (a second level-one heading).
 public enum MarkdownCompiler {
-    /// Ids the page layout uses itself, which a heading must not take.
-    static let reservedIDs: Set<String> = ["main-content", "contents", "top", "worried", "navigation", "breadcrumbs"]
+    /// Ids the layout puts on every page, so links may point at them.
+    static let layoutIDs: Set<String> = ["main-content", "worried-heading"]
+    /// Ids the layout uses itself, which a heading must not take.
+    static let reservedIDs: Set<String> = layoutIDs.union(["contents"])
 
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.

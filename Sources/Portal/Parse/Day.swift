@@ -24,6 +24,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Whether `text` has the shape of a date (`dddd-dd-dd`), valid or not.
+    static func looksLikeISO(_ text: String) -> Bool {
+        text.count == 10 && text.enumerated().allSatisfy { index, character in
+            index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+        }
+    }
+
     /// `2026-11-21`
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {

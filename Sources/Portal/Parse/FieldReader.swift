@@ -7,6 +7,9 @@ final class FieldReader {
     let file: SourceFile
     private let firstLine: Int
     private let node: Node?
+    private let what: String
+    /// False when the YAML is not a mapping at all: that one error says it all.
+    private var isMapping = true
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
     private var read: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -16,6 +19,7 @@ final class FieldReader {
         self.file = file
         self.firstLine = firstLine
         self.node = node
+        self.what = what
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
@@ -24,6 +28,7 @@ final class FieldReader {
         case .none:
             break
         case .some(let other):
+            isMapping = false
             let (line, column) = position(of: other)
             diagnostics.append(file.error(
                 line: line, column: column, "the \(what) must be `name: value` lines",
@@ -31,9 +36,13 @@ final class FieldReader {
         }
     }
 
-    /// Where this mapping starts, for problems that have no line of their own.
+    /// Front matter is the whole mapping of a page; anything else is an entry inside one.
+    private var isFrontMatter: Bool { what == "front matter" }
+
+    /// Where this mapping starts, for problems that have no line of their own: the opening
+    /// `---` of front matter, or the first line of an entry.
     var start: (line: Int, column: Int) {
-        if let node, node.mark != nil { return position(of: node) }
+        if !isFrontMatter, let node, node.mark != nil { return position(of: node) }
         return (max(1, firstLine - 1), 1)
     }
 
@@ -48,11 +57,15 @@ final class FieldReader {
     private func value(_ key: String, required: Bool) -> Node? {
         read.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else {
-            if required {
+            if required && isMapping {
                 let (line, column) = start
                 diagnostics.append(file.error(
-                    line: line, column: column, "`\(key)` is missing",
-                    hint: "Add a line `\(key): …` to the \(node == nil ? "front matter" : "lines starting here")."))
+                    line: line, column: column, "`\(key)` is missing from the \(what) starting here",
+                    hint: isFrontMatter
+                        ? "Add a line `\(key): …` between the two --- lines."
+                        : what.hasPrefix("entry")
+                            ? "Add a line `\(key): …` to this entry, lined up with its other lines."
+                            : "Add a line `\(key): …` at the left edge of the file."))
             }
             return nil
         }
@@ -108,6 +121,10 @@ final class FieldReader {
     func day(_ key: String, required: Bool = false) -> Day? {
         guard let node = value(key, required: required) else { return nil }
         guard let text = node.string, let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            if let text = node.string, Day.looksLikeISO(text) {
+                fail(node, "`\(key)` is \(text), which is not a date in the calendar", hint: "Check the month and the day.")
+                return nil
+            }
             fail(
                 node, "`\(key)` must be a date written year-month-day, not “\(node.string ?? "a list")”",
                 hint: "Write it like \(key): 2026-11-21 (four-digit year, two-digit month, two-digit day).")

@@ -24,8 +24,10 @@ public struct SiteConfig: Sendable {
     public var doors: [Link]
     public var footer: [Link]
     public var contacts: [Contact]
+    /// The page that says more about what to do when worried, linked under the contacts.
+    public var contactsPage: Link
 
-    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "footer"]
+    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "footer"]
 
     public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         let node: Node?
@@ -72,18 +74,24 @@ public struct SiteConfig: Sendable {
             guard let label, let phone else { return nil }
             return Contact(label: label, phone: phone)
         }
+        let contactsPage = fields.string("contacts_page", required: true).map { url in
+            let (line, column) = fields.located("contacts_page") ?? fields.start
+            return Link(
+                title: "contacts_page",
+                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
+        }
         if let first = contacts.first, first.phone != "999" {
             fields.failField(
                 "contacts", "the first contact must be 999, for a child in immediate danger",
                 hint: "Put the 999 entry at the top of `contacts`: people in an emergency read the first line first.")
         }
         diagnostics += fields.warnAboutUnknownFields(allowed: knownFields, context: "the site settings")
-        guard let name, let shortName, let baseURL, let description, !diagnostics.hasErrors else {
+        guard let name, let shortName, let baseURL, let description, let contactsPage, !diagnostics.hasErrors else {
             return (nil, diagnostics)
         }
         let config = SiteConfig(
             name: name, shortName: shortName, baseURL: baseURL, description: description,
-            navigation: navigation, doors: doors, footer: footer, contacts: contacts)
+            navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage)
         return (config, diagnostics)
     }
 }

@@ -3,29 +3,45 @@ import Yams
 /// Parses YAML into Yams nodes (which keep their positions) and turns libyaml's terse
 /// messages into ones a non-programmer can act on.
 enum YAMLReader {
+    /// A line and column inside the YAML text, from 1.
+    struct Position {
+        var line: Int
+        var column: Int
+
+        init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+
+        init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
+    }
+
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
             return .success(try Yams.compose(yaml: yaml))
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, in: file, firstLine: firstLine))
+            return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
             return .failure(file.error(line: firstLine, column: 1, "the front matter could not be read: \(error)"))
         }
     }
 
-    private static func diagnostic(for error: YamlError, in file: SourceFile, firstLine: Int) -> Diagnostic {
-        func at(_ mark: Mark, _ message: String, _ hint: String) -> Diagnostic {
+    private static func diagnostic(
+        for error: YamlError, in file: SourceFile, yaml: String, firstLine: Int
+    ) -> Diagnostic {
+        func at(_ mark: Position, _ message: String, _ hint: String) -> Diagnostic {
             file.error(line: mark.line + firstLine - 1, column: mark.column, message, hint: hint)
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            return explain(problem: problem, context: context, mark: mark, at: at)
+            return explain(problem: problem, context: context, mark: Position(mark), at: at)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let mark = secondOccurrence(of: duplicates.first ?? "", in: yaml) ?? Position(context.mark)
             return at(
-                context.mark, "\(names) is given more than once",
+                mark, "\(names) is given more than once",
                 "Keep one line for each name and delete the others.")
         case let .reader(problem, _, _, _):
             return file.error(line: firstLine, column: 1, "the front matter could not be read (\(problem))")
@@ -34,12 +50,24 @@ enum YAMLReader {
         }
     }
 
+    /// Where a repeated name is written the second time (libyaml only knows the mapping).
+    private static func secondOccurrence(of key: String, in yaml: String) -> Position? {
+        var seen = false
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+            if seen { return Position(line: index + 1, column: line.count - trimmed.count + 1) }
+            seen = true
+        }
+        return nil
+    }
+
     private static func explain(
-        problem: String, context: YamlError.Context?, mark: Mark,
-        at: (Mark, String, String) -> Diagnostic
+        problem: String, context: YamlError.Context?, mark: Position,
+        at: (Position, String, String) -> Diagnostic
     ) -> Diagnostic {
         let during = context?.text ?? ""
-        if problem.contains("cannot start any token") {
+        if problem.contains("tab character") || problem.contains("cannot start any token") {
             return at(
                 mark, "this line contains a character that cannot start a value here (often a tab)",
                 "Indent with spaces, not tabs. If the value starts with a special character such as @, ` or %, put the whole value in quotes.")
@@ -51,7 +79,7 @@ enum YAMLReader {
         }
         if during.contains("quoted scalar"), let start = context?.mark {
             return at(
-                start, "this quoted value is never closed",
+                Position(start), "this quoted value is never closed",
                 "Add the closing quote mark at the end of the value, on the same line.")
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {

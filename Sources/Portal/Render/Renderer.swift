@@ -52,6 +52,7 @@ public struct Renderer: Sendable {
             },
             breadcrumbs: site.breadcrumbs(for: url).map { LinkView(title: $0.title, url: $0.url) },
             contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
+            contactsPage: site.config.contactsPage.url.target,
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
             sensitive: page?.page.isSensitive ?? false,
             kind: url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page",

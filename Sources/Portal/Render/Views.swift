@@ -65,6 +65,7 @@ struct LayoutView: Sendable {
     var navigation: [NavItemView]
     var breadcrumbs: [LinkView]
     var contacts: [ContactView]
+    var contactsPage: String
     var footer: [LinkView]
     var sensitive: Bool
     var kind: String

@@ -7,6 +7,8 @@ struct LinkChecker {
     let site: Site
     /// Pages that exist but are not built (drafts, future dates), for a better hint.
     let unpublished: Set<String>
+    /// Pages whose files could not be read; their own errors are reported already.
+    let unreadable: Set<String>
 
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
@@ -20,7 +22,7 @@ struct LinkChecker {
                 }
             }
         }
-        for link in site.config.navigation + site.config.doors + site.config.footer {
+        for link in site.config.navigation + site.config.doors + site.config.footer + [site.config.contactsPage] {
             if let problem = check(link.url.target, from: "/", allowRelative: false) {
                 found.append(Diagnostic(
                     .error, at: link.url.location, problem.message, hint: problem.hint,
@@ -68,14 +70,15 @@ struct LinkChecker {
         if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: link) }
 
         if site.assets.contains(path) { return nil }
-        guard site.pageIndex[path] != nil else { return missing(path, link: link) }
+        if unreadable.contains(path) { return nil }
+        guard site.exists(path) else { return missing(path, link: link, base: base) }
         return fragment.flatMap { checkFragment($0, on: path, as: link) }
     }
 
     private func checkFragment(_ fragment: String, on url: String, as link: String) -> Problem? {
         guard let target = site.page(at: url) else { return nil }
         let ids = target.body.headings.map(\.id)
-        if fragment.isEmpty || ids.contains(fragment) || MarkdownCompiler.reservedIDs.contains(fragment) { return nil }
+        if fragment.isEmpty || ids.contains(fragment) || MarkdownCompiler.layoutIDs.contains(fragment) { return nil }
         let known = ids.isEmpty ? "That page has no headings." : "Its headings' anchors are: \(ids.prefix(8).map { "#\($0)" }.joined(separator: ", "))\(ids.count > 8 ? ", …" : "")."
         let suggestion = closest(to: fragment, in: ids).map { "Did you mean #\($0)? " } ?? ""
         return Problem(
@@ -83,8 +86,8 @@ struct LinkChecker {
             hint: "\(suggestion)\(known)")
     }
 
-    private func missing(_ path: String, link: String) -> Problem {
-        if !path.hasSuffix("/"), site.pageIndex[path + "/"] != nil {
+    private func missing(_ path: String, link: String, base: String) -> Problem {
+        if !path.hasSuffix("/"), site.exists(path + "/") {
             return Problem(
                 message: "“\(link)” leaves off the final slash", hint: "Write \(path)/ (page addresses end with /).")
         }
@@ -93,13 +96,15 @@ struct LinkChecker {
                 message: "“\(link)” leads to a page that is a draft or not yet published",
                 hint: "Publish that page first, or remove the link until it is live. Build with --drafts to preview both.")
         }
-        let urls = site.pages.map(\.page.url)
+        let urls = site.pages.map(\.page.url) + site.sections.keys.sorted()
         let lastSegment = path.split(separator: "/").last.map(String.init) ?? ""
         let suggestion = urls.first { $0.split(separator: "/").last.map(String.init) == lastSegment }
             ?? closest(to: path, in: urls)
+        let relative = link.hasPrefix("/") ? "" : "Addresses without a leading / are read from this page's address, \(base). "
         return Problem(
             message: "“\(link)” leads to \(path), which is not a page of this site",
-            hint: suggestion.map { "Did you mean \($0)?" } ?? "Check the address against the file's place in Content/: Content/a/b.md is /a/b/.")
+            hint: relative + (suggestion.map { "Did you mean \($0)?" }
+                ?? "Check the address against the file's place in Content/: Content/a/b.md is /a/b/."))
     }
 
     /// `https` for `https://…`; nil for addresses on this site.

@@ -2,7 +2,8 @@
 /// a section, orders listings, and checks every link and reference.
 public enum Resolver {
     public static func resolve(
-        config: SiteConfig, pages parsed: [ResolvedPage], assets: Set<String>, now: Day, includeDrafts: Bool
+        config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], assets: Set<String>,
+        now: Day, includeDrafts: Bool
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let published = parsed.filter { includeDrafts || $0.page.isPublished(now: now) }
@@ -26,7 +27,7 @@ public enum Resolver {
         let sections = buildSections(pages: pages, pageIndex: pageIndex)
         let site = Site(
             config: config, pages: pages, pageIndex: pageIndex, sections: sections, assets: assets, now: now)
-        let links = LinkChecker(site: site, unpublished: unpublished)
+        let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable)
         diagnostics += links.checkAll()
         diagnostics += checkNewsletterIssues(pages)
         diagnostics += checkSupersedes(pages, site: site)

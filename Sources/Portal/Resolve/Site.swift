@@ -35,6 +35,9 @@ public struct Site: Sendable {
 
     public func page(at url: String) -> ResolvedPage? { pageIndex[url].map { pages[$0] } }
 
+    /// Whether `url` is built: a page, or a section's index.
+    public func exists(_ url: String) -> Bool { pageIndex[url] != nil || sections[url] != nil }
+
     /// Home down to the parent of `url`, each with its title.
     public func breadcrumbs(for url: String) -> [Crumb] {
         var trail: [Crumb] = []

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+@Suite struct SiteTests {
+    @Test func mapsFilesToCleanURLs() throws {
+        #expect(try URLMapping.url(forContentPath: "index.md").get() == "/")
+        #expect(try URLMapping.url(forContentPath: "privacy.md").get() == "/privacy/")
+        #expect(try URLMapping.url(forContentPath: "parents-carers/index.md").get() == "/parents-carers/")
+        #expect(try URLMapping.url(forContentPath: "parents-carers/private-fostering.md").get() == "/parents-carers/private-fostering/")
+        #expect(URLMapping.outputPath(for: "/") == "index.html")
+        #expect(URLMapping.outputPath(for: "/a/b/") == "a/b/index.html")
+        #expect(URLMapping.parent(of: "/a/b/") == "/a/")
+        #expect(URLMapping.parent(of: "/a/") == "/")
+        #expect(URLMapping.parent(of: "/") == nil)
+        #expect(throws: URLMapping.BadName.self) { try URLMapping.url(forContentPath: "../escape.md").get() }
+        #expect(throws: URLMapping.BadName.self) { try URLMapping.url(forContentPath: "News/Item.md").get() }
+    }
+
+    @Test func sectionIndexesListPagesNewestFirstThenByTitle() throws {
+        let scratch = Scratch([
+            "news/index.md": page(title: "News", body: "All our news."),
+            "news/b-guide.md": page(title: "Bravo guide"),
+            "news/a-guide.md": page(title: "Alpha guide"),
+            "news/issue-1.md": page(title: "Issue one", extra: "kind: newsletter\nissue: 1\ndate: 2013-01-10"),
+            "news/issue-2.md": page(title: "Issue two", extra: "kind: newsletter\nissue: 2\ndate: 2014-03-01"),
+            "news/archive/old.md": page(title: "Old"),
+        ])
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        let html = try #require(scratch.html("/news/", in: result))
+        let order = ["Archive", "Issue two", "Issue one", "Alpha guide", "Bravo guide"].map {
+            html.range(of: ">\($0)</a>")?.lowerBound
+        }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        #expect(html.contains("<p>All our news.</p>"))
+        #expect(html.contains("<time datetime=\"2014-03-01\">1 March 2014</time>"))
+        // A folder with no index.md still gets an index page, titled from its name.
+        let archive = try #require(scratch.html("/news/archive/", in: result))
+        #expect(archive.contains("<h1 class=\"heading-xl\">Archive</h1>"))
+        #expect(archive.contains("href=\"/news/archive/old/\""))
+    }
+
+    @Test func breadcrumbsFollowTheFolders() throws {
+        let scratch = Scratch([
+            "professionals/index.md": page(title: "Professionals"),
+            "professionals/policies/index.md": page(title: "Policies and procedures"),
+            "professionals/policies/lado.md": page(title: "LADO"),
+        ])
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/professionals/policies/lado/", in: try scratch.build()))
+        let crumbs = html.components(separatedBy: "breadcrumbs__link\" href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(crumbs == ["/", "/professionals/", "/professionals/policies/"])
+        #expect(html.contains(">Policies and procedures</a></li>\n</ol>"))
+    }
+
+    @Test func draftsAndFuturePagesAreLeftOutUnlessAsked() throws {
+        let scratch = Scratch([
+            "draft.md": page(title: "Draft", extra: "draft: true"),
+            "later.md": page(title: "Later", extra: "publish: 2026-12-01"),
+            "today.md": page(title: "Today", extra: "publish: 2026-11-21"),
+        ])
+        defer { scratch.remove() }
+        let paths = Set(try scratch.build(now: "2026-11-21").files.map(\.path))
+        #expect(paths.contains("today/index.html"))
+        #expect(!paths.contains("draft/index.html"))
+        #expect(!paths.contains("later/index.html"))
+        let later = Set(try scratch.build(now: "2026-12-01").files.map(\.path))
+        #expect(later.contains("later/index.html"))
+        let previews = Set(try scratch.build(now: "2026-11-21", drafts: true).files.map(\.path))
+        #expect(previews.isSuperset(of: ["draft/index.html", "later/index.html"]))
+    }
+
+    @Test func brokenLinksAreErrorsAtTheirLineAndColumn() {
+        let scratch = Scratch([
+            "guide.md": page(title: "Guide", body: "## Who must tell us\n\nSee [us](/parents-carers/#who-must-tell-us)."),
+            "links.md": """
+                ---
+                title: Links
+                summary: S.
+                ---
+                Good: [guide](/guide/), [anchor](/guide/#who-must-tell-us), [relative](guide/) [mail](mailto:a@example.org)
+                Bad: [missing](/no-such-page/) and [slash](/guide)
+                [anchor](/guide/#who-must-tel-us) [script](vbscript:x) [draft](/secret/)
+                """,
+            "secret.md": page(title: "Secret", extra: "draft: true"),
+        ])
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(located(problems) == [
+            "guide.md:7:5: /parents-carers/ has no heading with the anchor #who-must-tell-us (in “/parents-carers/#who-must-tell-us”)",
+            "links.md:5:61: “guide/” leads to /links/guide/, which is not a page of this site",
+            "links.md:6:6: “/no-such-page/” leads to /no-such-page/, which is not a page of this site",
+            "links.md:6:36: “/guide” leaves off the final slash",
+            "links.md:7:1: /guide/ has no heading with the anchor #who-must-tel-us (in “/guide/#who-must-tel-us”)",
+            "links.md:7:35: links starting `vbscript:` are not allowed",
+            "links.md:7:56: “/secret/” leads to a page that is a draft or not yet published",
+        ])
+        #expect(problems.first { $0.message.contains("“guide/”") }?.hint?.hasPrefix(
+            "Addresses without a leading / are read from this page's address, /links/. Did you mean /guide/?") == true)
+        #expect(problems.first { $0.message.contains("#who-must-tel-us") }?.hint?.hasPrefix("Did you mean #who-must-tell-us?") == true)
+    }
+
+    @Test func settingsLinksAndContactsAreChecked() {
+        let scratch = Scratch([
+            "site.yaml": Scratch.siteYAML
+                .replacingOccurrences(of: "url: /accessibility/", with: "url: /acessibility/")
+                .replacingOccurrences(of: "phone: \"999\"", with: "phone: \"101\""),
+        ])
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()) == [
+            "site.yaml:13:3: the first contact must be 999, for a child in immediate danger",
+        ])
+        let links = Scratch(["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "url: /accessibility/", with: "url: /acessibility/")])
+        defer { links.remove() }
+        let problems = links.problems()
+        #expect(located(problems) == ["site.yaml:20:10: “/acessibility/” leads to /acessibility/, which is not a page of this site"])
+        #expect(problems.first?.hint == "Did you mean /accessibility/?")
+    }
+
+    @Test func twoFilesForOneAddressOrOneIssueNumberAreErrors() {
+        let scratch = Scratch([
+            "about.md": page(title: "About"),
+            "about/index.md": page(title: "About us"),
+            "news/one.md": page(title: "One", extra: "kind: newsletter\nissue: 4\ndate: 2013-01-01"),
+            "news/two.md": page(title: "Two", extra: "kind: newsletter\nissue: 4\ndate: 2013-02-01"),
+        ])
+        defer { scratch.remove() }
+        let problems = located(scratch.problems())
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.hasPrefix("about/index.md:1:1: this page has the same address, /about/, as") })
+        #expect(problems.contains { $0.hasPrefix("news/two.md:5:8: issue 4 is already used by") })
+    }
+
+    @Test func supersedesMustNameAPage() {
+        let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-01-01\nreview: 2014-01-01\nstatus: current"
+        let scratch = Scratch([
+            "policies/new.md": page(title: "New", extra: policy + "\nsupersedes: policies/old"),
+            "policies/other.md": page(title: "Other", extra: policy + "\nsupersedes: policies/gone"),
+            "policies/old.md": page(title: "Old", extra: policy.replacingOccurrences(of: "current", with: "superseded")),
+        ])
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()) == [
+            "policies/other.md:10:13: `supersedes` names “policies/gone”, which is not a page of this site",
+        ])
+    }
+
+    @Test func everyProblemIsReportedInOneRun() {
+        let scratch = Scratch([
+            "a.md": "---\ntitle: A: b\nsummary: S.\n---\n",
+            "b.md": page(title: "B", extra: "publish: soon"),
+            "c.md": page(title: "C", body: "[x](/nowhere/)"),
+            "d.md": page(title: "D", body: "[a](/a/)"),
+        ])
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()) == [
+            "a.md:2:9: a value contains a colon followed by a space",
+            "b.md:4:10: `publish` must be a date written year-month-day, not “soon”",
+            "c.md:5:1: “/nowhere/” leads to /nowhere/, which is not a page of this site",
+        ])
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Tests the `portal` command as the communications officer meets it: a good build, a
+# broken page (located error, exit 1, Site/ untouched), and the help text.
+# Usage: Tests/cli/cli-test.sh path/to/portal
+set -u
+portal=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() { # description, then a command that must succeed
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+
+cp -r "$repo/Content" "$work/Content"
+cd "$work"
+
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "a good build exits 0" test $? -eq 0
+check "a good build says what it did" grep -Eq '^Built [0-9]+ pages into Site/ in [0-9.]+ s\.$' out.txt
+check "a good build writes the home page" test -f Site/index.html
+cp -r Site before
+
+printf -- '---\ntitle: Safe sleep: my space\nsummary: x\n---\nSee [the missing page](/nowhere/).\n' > Content/parents-carers/broken.md
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "a broken page exits 1" test $? -eq 1
+check "the error is located" grep -q '^Content/parents-carers/broken.md:2:18: error: a value contains a colon followed by a space$' err.txt
+check "the source line is shown" grep -q '^ 2 | title: Safe sleep: my space$' err.txt
+check "a hint is given" grep -q 'hint: Put the whole value in double quotes' err.txt
+check "the outcome is said plainly" grep -q 'The build stopped: 1 error to fix. Site/ was not changed.' err.txt
+check "Site/ is untouched" diff -r before Site
+check "no temporary folder is left" test -z "$(ls -d Site.* 2>/dev/null)"
+
+"$portal" build --help >help.txt 2>&1
+check "help explains the options" grep -q -- '--drafts' help.txt
+"$portal" build --now tomorrow >out.txt 2>err.txt
+check "a bad --now is refused" test $? -ne 0
+check "a bad --now is explained" grep -q 'year-month-day' err.txt
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0
