@@ -4,20 +4,20 @@ import Testing
 @testable import Portal
 
 /// Builds a small fixture site with the real theme and compares every byte with the
-/// output kept in `Fixtures/golden/Site`. After an intended change to output, refresh it
+/// output kept in `Fixtures/golden/Expected`. After an intended change to output, refresh it
 /// with `PORTAL_UPDATE_GOLDEN=1 swift test --filter GoldenBuildTests` and review the diff.
 @Suite struct GoldenBuildTests {
     let fixture = "\(Repo.fixtures)/golden"
 
     func build() throws -> BuildResult {
         try Build.generate(BuildOptions(
-            content: "\(fixture)/Content", theme: Repo.theme, output: "\(fixture)/Site", now: Day(iso: "2026-11-21")!))
+            content: "\(fixture)/Content", theme: Repo.theme, output: "\(fixture)/Built", now: Day(iso: "2026-11-21")!))
     }
 
     @Test func outputMatchesTheKeptCopyByteForByte() throws {
         let result = try build()
         #expect(result.warnings.isEmpty)
-        let expected = "\(fixture)/Site"
+        let expected = "\(fixture)/Expected"
         if ProcessInfo.processInfo.environment["PORTAL_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: expected)
             try OutputWriter(output: expected).write(result.files, copies: [])
@@ -25,8 +25,16 @@ import Testing
         let kept = SourceTree.list(expected)
         #expect(kept == result.files.map(\.path).sorted())
         for file in result.files {
-            let keptBytes = FileManager.default.contents(atPath: "\(expected)/\(file.path)").map { [UInt8]($0) }
-            #expect(keptBytes == file.contents, "\(file.path) differs from the kept copy")
+            let kept = FileManager.default.contents(atPath: "\(expected)/\(file.path)").map { [UInt8]($0) }
+            guard kept != file.contents else { continue }
+            let keptLines = String(decoding: kept ?? [], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let builtLines = String(decoding: file.contents, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(keptLines, builtLines).enumerated().first { $1.0 != $1.1 }?.offset ?? min(keptLines.count, builtLines.count)
+            Issue.record("""
+                \(file.path) differs from the kept copy at line \(line + 1):
+                  kept:  \(line < keptLines.count ? keptLines[line] : "(end of file)")
+                  built: \(line < builtLines.count ? builtLines[line] : "(end of file)")
+                """)
         }
     }
 

@@ -56,9 +56,10 @@ public struct Site: Sendable {
 
     /// The newest newsletter on the site.
     public var latestNewsletter: ResolvedPage? {
-        pages.filter { $0.page.kind == .newsletter }.max {
-            ($0.page.listingDate ?? Day(year: 1, month: 1, day: 1)!, $0.page.url)
-                < ($1.page.listingDate ?? Day(year: 1, month: 1, day: 1)!, $1.page.url)
+        pages.compactMap { resolved -> (Day, String, ResolvedPage)? in
+            guard case .newsletter(_, let date) = resolved.page.details else { return nil }
+            return (date, resolved.page.url, resolved)
         }
+        .max { ($0.0, $0.1) < ($1.0, $1.1) }?.2
     }
 }
