@@ -48,16 +48,20 @@ public enum Build {
         let paths = SourceTree.list(content)
         var pageFiles: [SourceFile] = []
         var configFile: SourceFile?
+        var trainingFiles: [String: SourceFile] = [:]
         for path in paths {
             let isPage = path.hasSuffix(".md")
-            guard isPage || path == "site.yaml" else {
+            let dataName = path.hasPrefix("data/") ? String(path.dropFirst("data/".count)) : nil
+            let isTrainingData = dataName.map(TrainingParser.fileNames.contains) ?? false
+            guard isPage || path == "site.yaml" || isTrainingData else {
                 diagnostics.append(Diagnostic(
                     .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
-                    hint: "Pages are .md files and the settings are in site.yaml; other files here are ignored."))
+                    hint: "Pages are .md files, the settings are in site.yaml and the training data in data/ (\(TrainingParser.fileNames.joined(separator: ", "))); other files here are ignored."))
                 continue
             }
             switch SourceTree.read(root: content, relativePath: path, displayRoot: content) {
-            case .success(let file): if isPage { pageFiles.append(file) } else { configFile = file }
+            case .success(let file):
+                if isPage { pageFiles.append(file) } else if let dataName, isTrainingData { trainingFiles[dataName] = file } else { configFile = file }
             case .failure(let problem): diagnostics.append(problem)
             }
         }
@@ -75,10 +79,13 @@ public enum Build {
                 .error, at: SourceLocation(path: "\(content)/site.yaml"), "the site settings file is missing",
                 hint: "Create site.yaml in the content folder with the board's name, base_url, navigation and contacts."))
         }
+        let (catalogue, trainingProblems) = TrainingParser.parse(trainingFiles)
+        diagnostics += trainingProblems
+        let blocks: [any FencedBlockRenderer] = theme.map { [CourseListBlock(catalogue: catalogue, theme: $0)] } ?? []
         let parsed = parallelMap(pageFiles) { file -> (ResolvedPage?, [Diagnostic]) in
             let (page, problems) = PageParser.parse(file)
             guard let page else { return (nil, problems) }
-            let body = MarkdownCompiler.compile(page.body, in: file, firstLine: page.bodyFirstLine)
+            let body = MarkdownCompiler.compile(page.body, in: file, firstLine: page.bodyFirstLine, blocks: blocks)
             return (ResolvedPage(page: page, body: body), problems + body.diagnostics)
         }
         diagnostics += parsed.flatMap(\.1)
@@ -91,15 +98,16 @@ public enum Build {
         })
         let (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
-            now: options.now, includeDrafts: options.includeDrafts)
+            generators: catalogue.map { [TrainingPages(catalogue: $0)] } ?? [], now: options.now,
+            includeDrafts: options.includeDrafts)
         diagnostics += problems
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
 
         // Render
         let renderer = Renderer(site: site, theme: theme)
         let urls = renderer.urls
-        let files = parallelMap(urls) { renderer.render(url: $0) }
-        return BuildResult(files: files, copies: theme.assets, pageCount: files.count, warnings: diagnostics)
+        let files = parallelMap(urls) { renderer.render(url: $0) } + site.dataFiles
+        return BuildResult(files: files, copies: theme.assets, pageCount: urls.count, warnings: diagnostics)
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

@@ -58,6 +58,7 @@ struct CMarkNode {
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
     var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+    var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
     var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
 
     /// The plain text of a node's inline content, e.g. a heading's words without markup.
@@ -74,6 +75,15 @@ struct CMarkNode {
             child = cmark_node_next(current)
         }
         return text
+    }
+
+    /// Replaces this node by generated HTML.
+    func replace(withHTML html: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, html)
+        cmark_node_set_on_exit(block, "")
+        cmark_node_replace(pointer, block)
+        cmark_node_free(pointer)
     }
 
     /// Replaces this node by a block whose HTML is `open`, the node's inline children, then

@@ -33,7 +33,10 @@ public enum MarkdownCompiler {
 
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.
-    public static func compile(_ markdown: String, in file: SourceFile, firstLine: Int) -> CompiledBody {
+    /// `indent` is how far the text is indented in the file (Markdown inside YAML).
+    public static func compile(
+        _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = []
+    ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
         var diagnostics: [Diagnostic] = []
         var links: [BodyLink] = []
@@ -46,7 +49,7 @@ public enum MarkdownCompiler {
             while let candidate = current, candidate.startLine == 0 { current = candidate.parent }
             guard let located = current else { return (firstLine, 1) }
             let line = located.startLine + firstLine - 1
-            return (line, characterColumn(byteColumn: located.startColumn, inLine: file.line(line)))
+            return (line, characterColumn(byteColumn: located.startColumn + indent, inLine: file.line(line)))
         }
 
         document.walk { node, entering in
@@ -55,6 +58,15 @@ public enum MarkdownCompiler {
                 let (line, column) = position(node)
                 links.append(BodyLink(url: url, line: line, column: column))
             }
+        }
+
+        for node in document.nodes(ofType: CMARK_NODE_CODE_BLOCK) {
+            let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
+            guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
+            let (line, _) = position(node)
+            let (html, problems) = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1)
+            diagnostics += problems
+            if let html { node.replace(withHTML: html) }
         }
 
         for node in document.nodes(ofType: CMARK_NODE_HEADING) {

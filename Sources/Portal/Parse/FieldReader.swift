@@ -53,6 +53,9 @@ final class FieldReader {
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
+    /// The names asked for so far: the fields this reader knows.
+    var asked: [String] { read.sorted() }
+
     /// The value node of `key`, marking it as known.
     private func value(_ key: String, required: Bool) -> Node? {
         read.insert(key)
@@ -197,6 +200,37 @@ final class FieldReader {
             }
             return text.trimmingCharacters(in: .whitespaces)
         }
+    }
+
+    /// A single piece of text or a list of them, each with where it was written.
+    func locatedStrings(_ key: String) -> [(value: String, line: Int, column: Int)] {
+        guard let node = value(key, required: false) else { return [] }
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        return items.compactMap { item in
+            guard let text = item.string, item.scalar != nil else {
+                fail(item, "each entry of `\(key)` must be a single piece of text")
+                return nil
+            }
+            let (line, column) = position(of: item)
+            return (text.trimmingCharacters(in: .whitespaces), line, column)
+        }
+    }
+
+    /// Markdown text, with the file line its first line is on and its indentation, so
+    /// positions inside it can be reported in the file.
+    func markdown(_ key: String, required: Bool = false) -> (text: String, firstLine: Int, indent: Int)? {
+        guard let node = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            fail(node, "`\(key)` must be text", hint: "Write it after `\(key): |` on the lines below, indented.")
+            return nil
+        }
+        let (line, column) = position(of: node)
+        if scalar.style == .literal || scalar.style == .folded {
+            let first = line + 1
+            let indent = file.line(first).map { $0.prefix { $0 == " " }.count } ?? 0
+            return (scalar.string, first, indent)
+        }
+        return (scalar.string, line, column - 1)
     }
 
     /// A list of mappings, each read by its own reader sharing this file.

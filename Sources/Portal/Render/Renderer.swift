@@ -16,8 +16,7 @@ public struct Renderer: Sendable {
 
     /// Every address that becomes a page: each page, and each section without a page of its own.
     public var urls: [String] {
-        let sectionOnly = site.sections.keys.filter { site.pageIndex[$0] == nil }
-        return (site.pages.map(\.page.url) + sectionOnly).sorted()
+        Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys).sorted()
     }
 
     public func render(url: String) -> OutputFile {
@@ -25,7 +24,9 @@ public struct Renderer: Sendable {
         let title: String
         let description: String
         let page = site.page(at: url)
-        if url == "/" {
+        if let generated = site.generated[url] {
+            content = theme.library.render(generated.view, withTemplate: generated.template) ?? ""
+        } else if url == "/" {
             content = theme.library.render(homeView(), withTemplate: "home") ?? ""
         } else if let section = site.sections[url] {
             content = theme.library.render(sectionView(section), withTemplate: "section") ?? ""
@@ -38,9 +39,10 @@ public struct Renderer: Sendable {
             title = site.config.name
             description = page?.page.summary ?? site.config.description
         } else {
-            let pageTitle = page?.page.title ?? site.title(of: url)
+            let pageTitle = site.generated[url]?.title ?? page?.page.title ?? site.title(of: url)
             title = "\(pageTitle) – \(site.config.name)"
-            description = page?.page.summary ?? site.sections[url]?.summary ?? site.config.description
+            description = site.generated[url]?.summary ?? page?.page.summary ?? site.sections[url]?.summary
+                ?? site.config.description
         }
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
@@ -55,7 +57,7 @@ public struct Renderer: Sendable {
             contactsPage: site.config.contactsPage.url.target,
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
             sensitive: page?.page.isSensitive ?? false,
-            kind: url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page",
+            kind: site.generated[url].map { $0.template } ?? (url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page"),
             content: content)
         let html = theme.library.render(layout, withTemplate: "layout") ?? ""
         return OutputFile(path: URLMapping.outputPath(for: url), contents: Array(html.utf8))

@@ -1,5 +1,36 @@
 import Foundation
 
+/// A link written somewhere in the input, with where it was written and the address of
+/// the page it appears on (relative links are read from there).
+public struct LinkToCheck: Sendable {
+    public var url: String
+    public var location: SourceLocation
+    public var sourceLine: String?
+    public var base: String
+    public var allowRelative: Bool
+
+    public init(url: String, file: SourceFile, line: Int, column: Int, base: String, allowRelative: Bool) {
+        self.url = url
+        self.location = SourceLocation(path: file.path, line: line, column: column)
+        self.sourceLine = file.line(line)
+        self.base = base
+        self.allowRelative = allowRelative
+    }
+
+    /// A link given in the settings: always from the top of the site.
+    public init(_ reference: Reference) {
+        url = reference.target
+        location = reference.location
+        sourceLine = reference.sourceLine
+        base = "/"
+        allowRelative = false
+    }
+
+    public init(_ link: BodyLink, in file: SourceFile, base: String) {
+        self.init(url: link.url, file: file, line: link.line, column: link.column, base: base, allowRelative: true)
+    }
+}
+
 /// Checks every link written in the content, in page bodies and in `site.yaml`: an
 /// address on this site must be a page (or theme file) that is built, and a `#fragment`
 /// must be a heading on that page. Outside links must use a web, email or phone scheme.
@@ -12,24 +43,19 @@ struct LinkChecker {
 
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
-    func checkAll() -> [Diagnostic] {
-        var found: [Diagnostic] = []
+    /// Checks every link: pages' bodies, the settings' menus and any others given.
+    func checkAll(_ others: [LinkToCheck]) -> [Diagnostic] {
+        var links = others
         for resolved in site.pages {
-            let page = resolved.page
-            for link in resolved.body.links {
-                if let problem = check(link.url, from: page.url, allowRelative: true) {
-                    found.append(page.file.error(line: link.line, column: link.column, problem.message, hint: problem.hint))
-                }
+            links += resolved.body.links.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) }
+        }
+        let menus = site.config.navigation + site.config.doors + site.config.footer + [site.config.contactsPage]
+        links += menus.map { LinkToCheck($0.url) }
+        return links.compactMap { link in
+            check(link.url, from: link.base, allowRelative: link.allowRelative).map {
+                Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, sourceLine: link.sourceLine)
             }
         }
-        for link in site.config.navigation + site.config.doors + site.config.footer + [site.config.contactsPage] {
-            if let problem = check(link.url.target, from: "/", allowRelative: false) {
-                found.append(Diagnostic(
-                    .error, at: link.url.location, problem.message, hint: problem.hint,
-                    sourceLine: link.url.sourceLine))
-            }
-        }
-        return found
     }
 
     struct Problem {

@@ -3,7 +3,7 @@
 public enum Resolver {
     public static func resolve(
         config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], assets: Set<String>,
-        now: Day, includeDrafts: Bool
+        generators: [any PageGenerator] = [], now: Day, includeDrafts: Bool
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let published = parsed.filter { includeDrafts || $0.page.isPublished(now: now) }
@@ -25,10 +25,22 @@ public enum Resolver {
         }
 
         let sections = buildSections(pages: pages, pageIndex: pageIndex)
-        let site = Site(
+        var site = Site(
             config: config, pages: pages, pageIndex: pageIndex, sections: sections, assets: assets, now: now)
+        for generator in generators {
+            for generated in generator.pages(in: site) {
+                // A folder's own index.md may introduce a generated page; any other clash is an error.
+                if let index = pageIndex[generated.url], !pages[index].page.file.relativePath.hasSuffix("index.md") {
+                    diagnostics.append(pages[index].page.file.error(
+                        line: 1, column: 1, "this page has the same address, \(generated.url), as a page made from the data",
+                        hint: "Move or rename this file: \(generated.url) is “\(generated.title)”, made by the build."))
+                }
+                site.generated[generated.url] = generated
+            }
+            site.dataFiles += generator.files(in: site)
+        }
         let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable)
-        diagnostics += links.checkAll()
+        diagnostics += links.checkAll(generators.flatMap(\.links))
         diagnostics += checkNewsletterIssues(pages)
         diagnostics += checkSupersedes(pages, site: site)
         return (site, diagnostics)

@@ -17,6 +17,24 @@ public struct Section: Sendable {
     public var subsections: [String]
 }
 
+/// A page made from data rather than written in Markdown (the training catalogue): its
+/// template and the view model that fills it.
+public struct GeneratedPage: Sendable {
+    public var url: String
+    public var title: String
+    public var summary: String
+    public var template: String
+    public var view: any Sendable
+
+    public init(url: String, title: String, summary: String, template: String, view: any Sendable) {
+        self.url = url
+        self.title = title
+        self.summary = summary
+        self.template = template
+        self.view = view
+    }
+}
+
 public struct Crumb: Sendable, Equatable {
     public var title: String
     public var url: String
@@ -29,6 +47,10 @@ public struct Site: Sendable {
     public var pages: [ResolvedPage]
     public var pageIndex: [String: Int]
     public var sections: [String: Section]
+    /// Pages made from data, by address. They take the place of a section's own index.
+    public var generated: [String: GeneratedPage] = [:]
+    /// Files made from data (calendars, JSON), written as they are.
+    public var dataFiles: [OutputFile] = []
     /// Files the theme provides, by address (e.g. `/assets/site.css`).
     public var assets: Set<String>
     public var now: Day
@@ -36,7 +58,10 @@ public struct Site: Sendable {
     public func page(at url: String) -> ResolvedPage? { pageIndex[url].map { pages[$0] } }
 
     /// Whether `url` is built: a page, or a section's index.
-    public func exists(_ url: String) -> Bool { pageIndex[url] != nil || sections[url] != nil }
+    public func exists(_ url: String) -> Bool {
+        pageIndex[url] != nil || sections[url] != nil || generated[url] != nil
+            || dataFiles.contains { "/" + $0.path == url }
+    }
 
     /// Home down to the parent of `url`, each with its title.
     public func breadcrumbs(for url: String) -> [Crumb] {
@@ -51,7 +76,7 @@ public struct Site: Sendable {
 
     public func title(of url: String) -> String {
         if url == "/" { return "Home" }
-        return sections[url]?.title ?? page(at: url)?.page.title ?? url
+        return generated[url]?.title ?? sections[url]?.title ?? page(at: url)?.page.title ?? url
     }
 
     /// The newest newsletter on the site.

@@ -1,0 +1,133 @@
+/// The training programme as data: levels, topics, roles, venues, courses and their dated
+/// sessions, read from `Content/data/` and checked against each other.
+public struct TrainingCatalogue: Sendable {
+    public var programme: Programme
+    public var levels: [Level]
+    public var topics: [Topic]
+    public var roles: [Role]
+    public var venues: [Venue]
+    public var courses: [Course]
+    /// In time order.
+    public var sessions: [Session]
+    /// Links written in the data files, checked with the rest of the site's.
+    public var links: [LinkToCheck]
+
+    public struct Programme: Sendable {
+        public var title: String
+        public var year: String
+        public var nonAttendanceCharge: Int
+        public var bookingEmail: String
+        public var bookingPhone: String
+        public var sampleNote: String?
+    }
+
+    public struct Level: Sendable {
+        public var id: String
+        public var name: String
+        public var title: String
+        public var summary: String
+        public var who: String
+        public var description: CompiledBody
+        public var refresherYears: Int
+        public var workingTogetherGroups: [Int]
+        public var intercollegiateLevels: [Int]
+    }
+
+    public struct Topic: Sendable {
+        public var id: String
+        public var title: String
+        public var summary: String
+    }
+
+    public enum Contact: String, CaseIterable, Sendable {
+        case none, infrequent, regular, predominant
+    }
+
+    public struct Role: Sendable {
+        public var id: String
+        public var title: String
+        public var sector: String
+        public var contact: Contact
+        public var levels: [String]
+        public var courses: [String]
+        public var note: String?
+    }
+
+    public struct Venue: Sendable {
+        public var id: String
+        public var name: String
+        public var address: String
+        public var access: String
+    }
+
+    public enum Format: String, CaseIterable, Sendable {
+        case classroom, eLearning = "e-learning", briefing, conference, workshop
+
+        public var title: String {
+            switch self {
+            case .classroom: "Classroom"
+            case .eLearning: "E-learning"
+            case .briefing: "Briefing"
+            case .conference: "Conference"
+            case .workshop: "Workshop"
+            }
+        }
+    }
+
+    public enum Provider: String, CaseIterable, Sendable {
+        case inHouse = "in-house", external
+    }
+
+    public struct Course: Sendable {
+        public var id: String
+        public var title: String
+        public var summary: String
+        public var description: CompiledBody
+        public var levels: [String]
+        public var topics: [String]
+        public var roles: [String]
+        public var outcomes: [String]
+        public var format: Format
+        public var duration: String
+        public var provider: Provider
+        public var providerName: String?
+        public var cost: String
+        public var prerequisites: [String]
+        public var related: [String]
+    }
+
+    public enum Status: String, CaseIterable, Sendable {
+        case scheduled, fullyBooked = "fully-booked", cancelled, postponed
+
+        public var title: String {
+            switch self {
+            case .scheduled: "Places available"
+            case .fullyBooked: "Fully booked"
+            case .cancelled: "Cancelled"
+            case .postponed: "Postponed"
+            }
+        }
+    }
+
+    public struct Session: Sendable {
+        /// Stable across builds: the course and the start, e.g. `safeguarding-level-2-20261203-0930`.
+        public var id: String
+        public var course: String
+        public var start: LocalDateTime
+        public var end: LocalDateTime
+        /// Nil for an online session.
+        public var venue: String?
+        public var capacity: Int
+        public var status: Status
+        public var booking: String?
+
+        public func isUpcoming(now: Day) -> Bool { start.day >= now }
+    }
+
+    public func level(_ id: String) -> Level? { levels.first { $0.id == id } }
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    public func venue(_ id: String) -> Venue? { venues.first { $0.id == id } }
+    public func course(_ id: String) -> Course? { courses.first { $0.id == id } }
+    public func sessions(of course: String) -> [Session] { sessions.filter { $0.course == course } }
+}

@@ -1,0 +1,299 @@
+/// Makes the training catalogue's pages, calendars and open data from a `TrainingCatalogue`.
+public struct TrainingPages: PageGenerator {
+    public let catalogue: TrainingCatalogue
+    public static let root = "/training/"
+
+    public init(catalogue: TrainingCatalogue) {
+        self.catalogue = catalogue
+    }
+
+    public var links: [LinkToCheck] { catalogue.links }
+
+    // MARK: Addresses
+
+    static func courseURL(_ id: String) -> String { "\(root)courses/\(id)/" }
+    static func levelURL(_ id: String) -> String { "\(root)levels/\(id)/" }
+    static func topicURL(_ id: String) -> String { "\(root)topics/\(id)/" }
+    static func roleURL(_ id: String) -> String { "\(root)roles/\(id)/" }
+    static let whichLevelURL = "\(root)roles/"
+    static let brochureURL = "\(root)brochure/"
+    static let calendarPath = "training/calendar.ics"
+    static let dataPath = "training/courses.json"
+    static func courseCalendarPath(_ id: String) -> String { "training/courses/\(id)/sessions.ics" }
+    static func sessionCalendarPath(_ id: String) -> String { "training/sessions/\(id).ics" }
+
+    // MARK: Pages
+
+    public func pages(in site: Site) -> [GeneratedPage] {
+        var pages = [home(site), whichLevel(), brochure(site), coursesIndex(), levelsIndex(), topicsIndex()]
+        pages += catalogue.levels.map(levelPage)
+        pages += catalogue.topics.map(topicPage)
+        pages += catalogue.roles.map(rolePage)
+        pages += catalogue.courses.map { coursePage($0, site: site) }
+        return pages
+    }
+
+    private var booking: BookingView {
+        let programme = catalogue.programme
+        return BookingView(
+            email: programme.bookingEmail, phone: programme.bookingPhone,
+            tel: "tel:" + programme.bookingPhone.filter(\.isNumber), charge: "£\(programme.nonAttendanceCharge)")
+    }
+
+    private func home(_ site: Site) -> GeneratedPage {
+        let written = site.page(at: Self.root)?.page
+        let title = written?.title ?? "Training"
+        let summary = written?.summary ?? catalogue.programme.title
+        let upcoming = catalogue.sessions.filter { $0.isUpcoming(now: site.now) }
+        var months: [MonthView] = []
+        for session in upcoming {
+            let name = session.start.day.monthAndYear
+            if months.last?.title != name {
+                months.append(MonthView(title: name, id: slug(name), sessions: []))
+            }
+            months[months.count - 1].sessions.append(row(session, now: site.now))
+        }
+        let view = TrainingHomeView(
+            title: title, summary: summary, intro: site.page(at: Self.root)?.body.html ?? "",
+            programme: catalogue.programme.title, sampleNote: catalogue.programme.sampleNote,
+            levels: catalogue.levels.map {
+                LevelCardView(name: $0.name, title: $0.title, summary: $0.summary, url: Self.levelURL($0.id))
+            },
+            topics: catalogue.topics.sorted { $0.title < $1.title }.map { LinkView(title: $0.title, url: Self.topicURL($0.id)) },
+            sectors: sectors(), months: months, booking: booking, calendarURL: "/" + Self.calendarPath,
+            dataURL: "/" + Self.dataPath)
+        return GeneratedPage(url: Self.root, title: title, summary: summary, template: "training-home", view: view)
+    }
+
+    /// Roles grouped by sector, sectors and roles in alphabetical order.
+    private func sectors() -> [GroupView] {
+        let grouped = Dictionary(grouping: catalogue.roles, by: \.sector)
+        return grouped.keys.sorted().map { sector in
+            GroupView(
+                title: sector, id: slug(sector), summary: nil,
+                items: grouped[sector]!.sorted { $0.title < $1.title }.map { role in
+                    ListItemView(
+                        title: role.title, url: Self.roleURL(role.id),
+                        summary: "You need " + role.levels.compactMap { catalogue.level($0)?.name }.joined(separator: " and ") + ".",
+                        date: nil, label: nil)
+                })
+        }
+    }
+
+    private func whichLevel() -> GeneratedPage {
+        let summary = "Choose your role to see the level of safeguarding training you need and the courses to book."
+        let view = TrainingListView(
+            title: "Which level of training do I need?", summary: summary, intro: "", facts: [],
+            notes: [
+                "Find the role closest to yours. If you have more than one role, follow the one with the most contact with children.",
+                "Every level should be refreshed at least every \(catalogue.levels.first?.refresherYears ?? 3) years.",
+            ],
+            groups: sectors())
+        return GeneratedPage(
+            url: Self.whichLevelURL, title: "Which level of training do I need?", summary: summary,
+            template: "training-list", view: view)
+    }
+
+    private func courseItem(_ course: TrainingCatalogue.Course) -> ListItemView {
+        let levels = course.levels.compactMap { catalogue.level($0)?.name }.joined(separator: ", ")
+        return ListItemView(
+            title: course.title, url: Self.courseURL(course.id), summary: course.summary, date: nil,
+            label: "\(levels) · \(course.format.title) · \(course.duration)")
+    }
+
+    func courses(where matches: (TrainingCatalogue.Course) -> Bool) -> [ListItemView] {
+        catalogue.courses.filter(matches).sorted { $0.title < $1.title }.map(courseItem)
+    }
+
+    private func coursesIndex() -> GeneratedPage {
+        let summary = "Every course in the programme, by level."
+        let groups = catalogue.levels.map { level in
+            GroupView(
+                title: "\(level.name): \(level.title)", id: level.id, summary: level.summary,
+                items: courses { $0.levels.first == level.id })
+        }
+        let view = TrainingListView(title: "All courses", summary: summary, intro: "", facts: [], notes: [], groups: groups)
+        return GeneratedPage(url: "\(Self.root)courses/", title: "All courses", summary: summary, template: "training-list", view: view)
+    }
+
+    private func levelsIndex() -> GeneratedPage {
+        let summary = "The board's four levels of safeguarding training, and how they match national frameworks."
+        let items = catalogue.levels.map {
+            ListItemView(title: "\($0.name): \($0.title)", url: Self.levelURL($0.id), summary: $0.summary, date: nil, label: nil)
+        }
+        let view = TrainingListView(
+            title: "Training levels", summary: summary, intro: "", facts: [], notes: [],
+            groups: [GroupView(title: "Levels", id: "levels", summary: nil, items: items)])
+        return GeneratedPage(url: "\(Self.root)levels/", title: "Training levels", summary: summary, template: "training-list", view: view)
+    }
+
+    private func topicsIndex() -> GeneratedPage {
+        let summary = "Courses grouped by safeguarding topic."
+        let items = catalogue.topics.sorted { $0.title < $1.title }.map {
+            ListItemView(title: $0.title, url: Self.topicURL($0.id), summary: $0.summary, date: nil, label: nil)
+        }
+        let view = TrainingListView(
+            title: "Training topics", summary: summary, intro: "", facts: [], notes: [],
+            groups: [GroupView(title: "Topics", id: "topics", summary: nil, items: items)])
+        return GeneratedPage(url: "\(Self.root)topics/", title: "Training topics", summary: summary, template: "training-list", view: view)
+    }
+
+    private func levelPage(_ level: TrainingCatalogue.Level) -> GeneratedPage {
+        let title = "\(level.name): \(level.title)"
+        var facts = [
+            FactView(label: "Who it is for", text: level.who),
+            FactView(label: "Refresh", text: "At least every \(level.refresherYears) years"),
+        ]
+        if !level.workingTogetherGroups.isEmpty {
+            facts.append(FactView(label: "Working Together 2010 staff groups", text: Self.list(level.workingTogetherGroups)))
+        }
+        if !level.intercollegiateLevels.isEmpty {
+            facts.append(FactView(label: "Intercollegiate Document (health staff)", text: "Level " + Self.list(level.intercollegiateLevels)))
+        }
+        let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
+            ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
+        }
+        let view = TrainingListView(
+            title: title, summary: level.summary, intro: level.description.html, facts: facts, notes: [],
+            groups: [
+                GroupView(title: "Courses at this level", id: "courses", summary: nil, items: courses { $0.levels.contains(level.id) }),
+                GroupView(title: "Roles that need this level", id: "roles", summary: nil, items: roles),
+            ])
+        return GeneratedPage(url: Self.levelURL(level.id), title: title, summary: level.summary, template: "training-list", view: view)
+    }
+
+    private func topicPage(_ topic: TrainingCatalogue.Topic) -> GeneratedPage {
+        let view = TrainingListView(
+            title: topic.title, summary: topic.summary, intro: "", facts: [], notes: [],
+            groups: [GroupView(title: "Courses", id: "courses", summary: nil, items: courses { $0.topics.contains(topic.id) })])
+        return GeneratedPage(url: Self.topicURL(topic.id), title: topic.title, summary: topic.summary, template: "training-list", view: view)
+    }
+
+    private func rolePage(_ role: TrainingCatalogue.Role) -> GeneratedPage {
+        let levels = role.levels.compactMap { catalogue.level($0) }
+        let summary = "As a \(role.title.lowercased()), you need \(levels.map(\.name).joined(separator: " and "))."
+        var facts = levels.map {
+            FactView(label: "\($0.name): \($0.title)", text: $0.summary, url: Self.levelURL($0.id))
+        }
+        facts.append(FactView(label: "Contact with children", text: Self.contactText(role.contact)))
+        facts.append(FactView(label: "Sector", text: role.sector))
+        let recommended = role.courses.compactMap { catalogue.course($0) }.map(courseItem)
+        let others = courses { course in
+            !role.courses.contains(course.id) && !Set(course.levels).isDisjoint(with: role.levels)
+        }
+        let view = TrainingListView(
+            title: role.title, summary: summary, intro: "", facts: facts, notes: role.note.map { [$0] } ?? [],
+            groups: [
+                GroupView(title: "Recommended courses", id: "recommended", summary: nil, items: recommended),
+                GroupView(title: "Other courses at your levels", id: "other-courses", summary: nil, items: others),
+            ])
+        return GeneratedPage(url: Self.roleURL(role.id), title: role.title, summary: summary, template: "training-list", view: view)
+    }
+
+    private func coursePage(_ course: TrainingCatalogue.Course, site: Site) -> GeneratedPage {
+        let now = site.now
+        let sessions = catalogue.sessions(of: course.id)
+        let upcoming = sessions.filter { $0.isUpcoming(now: now) }.map { row($0, now: now) }
+        let past = sessions.filter { !$0.isUpcoming(now: now) }.reversed().map { row($0, now: now) }
+        let view = TrainingCourseView(
+            title: course.title, summary: course.summary, facts: facts(of: course), description: course.description.html,
+            outcomes: course.outcomes, upcoming: upcoming, past: Array(past), pastCount: past.count,
+            related: course.related.map { LinkView(title: site.title(of: $0), url: $0) }, booking: booking,
+            sampleNote: catalogue.programme.sampleNote, calendarURL: "/" + Self.courseCalendarPath(course.id))
+        return GeneratedPage(
+            url: Self.courseURL(course.id), title: course.title, summary: course.summary, template: "training-course", view: view)
+    }
+
+    func facts(of course: TrainingCatalogue.Course) -> [FactView] {
+        var facts: [FactView] = course.levels.compactMap { id in
+            catalogue.level(id).map { FactView(label: "Level", text: "\($0.name): \($0.title)", url: Self.levelURL($0.id)) }
+        }
+        let roles = course.roles.compactMap { catalogue.role($0)?.title }
+        facts.append(FactView(label: "Who it is for", text: roles.joined(separator: ", ")))
+        facts.append(FactView(label: "Format", text: course.format.title))
+        facts.append(FactView(label: "Duration", text: course.duration))
+        facts.append(FactView(label: "Provider", text: course.providerName ?? (course.provider == .inHouse ? "The board's training team" : "An external provider")))
+        facts.append(FactView(label: "Cost", text: course.cost))
+        facts.append(FactView(
+            label: "If you do not attend",
+            text: "A £\(catalogue.programme.nonAttendanceCharge) charge if you miss a booked place without telling us"))
+        for id in course.prerequisites {
+            if let first = catalogue.course(id) {
+                facts.append(FactView(label: "Take first", text: first.title, url: Self.courseURL(id)))
+            }
+        }
+        return facts
+    }
+
+    private func brochure(_ site: Site) -> GeneratedPage {
+        let title = "Training brochure \(catalogue.programme.year)"
+        let summary = "The whole multi-agency training programme on one page, by level, ready to print."
+        let levels = catalogue.levels.map { level in
+            BrochureLevelView(
+                name: level.name, title: level.title, id: level.id, description: level.description.html, who: level.who,
+                roles: catalogue.roles.filter { $0.levels.contains(level.id) }.map(\.title).sorted().joined(separator: "; "),
+                refresher: "Refresh at least every \(level.refresherYears) years.",
+                courses: catalogue.courses.filter { $0.levels.first == level.id }.sorted { $0.title < $1.title }.map { course in
+                    BrochureCourseView(
+                        title: course.title, url: Self.courseURL(course.id), summary: course.summary,
+                        facts: facts(of: course).filter { $0.label != "Level" && $0.label != "If you do not attend" },
+                        outcomes: course.outcomes,
+                        dates: catalogue.sessions(of: course.id).filter { $0.isUpcoming(now: site.now) }.map { row($0, now: site.now) })
+                })
+        }
+        let view = TrainingBrochureView(
+            title: title, summary: summary, sampleNote: catalogue.programme.sampleNote, levels: levels, booking: booking)
+        return GeneratedPage(url: Self.brochureURL, title: title, summary: summary, template: "training-brochure", view: view)
+    }
+
+    func row(_ session: TrainingCatalogue.Session, now: Day) -> SessionRowView {
+        let course = catalogue.course(session.course)
+        let upcoming = session.isUpcoming(now: now)
+        let status = upcoming || session.status == .cancelled ? session.status.title : "Took place"
+        let venue = session.venue.flatMap { catalogue.venue($0) }
+        let day = session.start.day
+        return SessionRowView(
+            id: session.id, courseTitle: course?.title ?? session.course, courseURL: Self.courseURL(session.course),
+            date: "\(day.weekday) \(day.long)", dateISO: day.iso,
+            time: "\(session.start.clockText) to \(session.end.clockText)", startISO: session.start.iso,
+            venue: venue.map { "\($0.name), \($0.address)" } ?? "Online", venueAccess: venue?.access,
+            status: status, bookable: upcoming && session.status == .scheduled,
+            bookingURL: session.booking, calendarURL: "/" + Self.sessionCalendarPath(session.id))
+    }
+
+    static func contactText(_ contact: TrainingCatalogue.Contact) -> String {
+        switch contact {
+        case .none: "No direct contact"
+        case .infrequent: "Occasional contact"
+        case .regular: "Regular contact"
+        case .predominant: "Works mainly with children, young people or parents"
+        }
+    }
+
+    /// `1, 2 and 3`
+    static func list(_ numbers: [Int]) -> String {
+        let words = numbers.map(String.init)
+        return words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    }
+
+    // MARK: Files
+
+    public func files(in site: Site) -> [OutputFile] {
+        let calendar = ICalendar(catalogue: catalogue, site: site)
+        var files = [
+            OutputFile(path: Self.calendarPath, contents: calendar.document(name: catalogue.programme.title, sessions: catalogue.sessions)),
+            OutputFile(path: Self.dataPath, contents: CatalogueData(catalogue: catalogue, site: site).json()),
+        ]
+        for course in catalogue.courses {
+            files.append(OutputFile(
+                path: Self.courseCalendarPath(course.id),
+                contents: calendar.document(name: course.title, sessions: catalogue.sessions(of: course.id))))
+        }
+        for session in catalogue.sessions {
+            files.append(OutputFile(
+                path: Self.sessionCalendarPath(session.id),
+                contents: calendar.document(name: catalogue.course(session.course)?.title ?? session.course, sessions: [session])))
+        }
+        return files
+    }
+}

@@ -1,0 +1,304 @@
+import Yams
+
+/// Reads the training data files in `Content/data/` into a checked `TrainingCatalogue`.
+/// Every problem is located: a wrong value at its value, an unknown id at the id.
+public struct TrainingParser {
+    public static let fileNames = [
+        "training-programme.yaml", "levels.yaml", "topics.yaml", "roles.yaml", "venues.yaml", "courses.yaml",
+        "sessions.yaml",
+    ]
+
+    /// The files, by name; nil if there is no training data at all.
+    public static func parse(_ files: [String: SourceFile]) -> (TrainingCatalogue?, [Diagnostic]) {
+        guard !files.isEmpty else { return (nil, []) }
+        var parser = TrainingParser()
+        let catalogue = parser.read(files)
+        return (parser.diagnostics.hasErrors ? nil : catalogue, parser.diagnostics)
+    }
+
+    private var diagnostics: [Diagnostic] = []
+    /// Ids declared in each file, even by entries with other mistakes, so one mistake does
+    /// not make every reference to that entry an error too.
+    private var declared: [String: Set<String>] = [:]
+    /// Ids referred to, checked once everything is read.
+    private var references: [(id: String, kind: String, file: SourceFile, line: Int, column: Int)] = []
+
+    private mutating func read(_ files: [String: SourceFile]) -> TrainingCatalogue? {
+        for name in Self.fileNames where files[name] == nil {
+            let path = files.values.first.map { ($0.path as NSString).deletingLastPathComponent } ?? "Content/data"
+            diagnostics.append(Diagnostic(
+                .error, at: SourceLocation(path: "\(path)/\(name)"), "the training data has no \(name)",
+                hint: "The catalogue needs all of \(Self.fileNames.joined(separator: ", ")). See docs/CONTENT-FORMAT.md."))
+        }
+        guard Self.fileNames.allSatisfy({ files[$0] != nil }) else { return nil }
+        let programme = readProgramme(files["training-programme.yaml"]!)
+        let levels = entries(files["levels.yaml"]!, kind: "level", Self.readLevel)
+        let topics = entries(files["topics.yaml"]!, kind: "topic", Self.readTopic)
+        let roles = entries(files["roles.yaml"]!, kind: "role", Self.readRole)
+        let venues = entries(files["venues.yaml"]!, kind: "venue", Self.readVenue)
+        let courses = entries(files["courses.yaml"]!, kind: "course", Self.readCourse)
+        var sessions = entries(files["sessions.yaml"]!, kind: "session", Self.readSession)
+        sessions.sort { ($0.start, $0.course) < ($1.start, $1.course) }
+
+        let known = declared
+        for reference in references where known[reference.kind]?.contains(reference.id) == false {
+            let candidates = known[reference.kind]!.sorted()
+            let suggestion = closest(to: reference.id, in: candidates).map { "Did you mean `\($0)`? " } ?? ""
+            diagnostics.append(reference.file.error(
+                line: reference.line, column: reference.column,
+                "there is no \(reference.kind) with the id `\(reference.id)`",
+                hint: "\(suggestion)The \(reference.kind)s are listed in \(reference.kind == "level" ? "levels" : reference.kind + "s").yaml."))
+        }
+        checkDuplicateSessions(sessions, file: files["sessions.yaml"]!)
+        guard let programme else { return nil }
+        for level in levels {
+            links += level.description.links.map { LinkToCheck($0, in: files["levels.yaml"]!, base: "/training/levels/\(level.id)/") }
+        }
+        for course in courses {
+            links += course.description.links.map { LinkToCheck($0, in: files["courses.yaml"]!, base: "/training/courses/\(course.id)/") }
+        }
+        return TrainingCatalogue(
+            programme: programme, levels: levels, topics: topics, roles: roles, venues: venues, courses: courses,
+            sessions: sessions, links: links)
+    }
+
+    // MARK: Files
+
+    private mutating func yaml(_ file: SourceFile) -> Node? {
+        switch YAMLReader.parse(file.text, in: file, firstLine: 1) {
+        case .success(let node): return node
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+
+    /// Reads each entry of a list file, reporting repeated and badly formed ids.
+    private mutating func entries<Entry>(
+        _ file: SourceFile, kind: String, _ read: (inout TrainingParser, FieldReader, String) -> Entry?
+    ) -> [Entry] {
+        guard let node = yaml(file) else { return [] }
+        guard let sequence = node.sequence else {
+            let line = node.mark?.line ?? 1
+            diagnostics.append(file.error(
+                line: line, column: 1, "\((file.path as NSString).lastPathComponent) must be a list of entries, each starting `- `",
+                hint: "See the example in docs/CONTENT-FORMAT.md."))
+            return []
+        }
+        var seen: [String: Int] = [:]
+        var found: [Entry] = []
+        for item in sequence {
+            let fields = FieldReader(item, in: file, firstLine: 1, what: "entry")
+            let id: String?
+            if kind == "session" {
+                id = ""
+            } else {
+                id = fields.string("id", required: true)
+                if let id { declared[kind, default: []].insert(id) }
+                if let id {
+                    if !URLMapping.isCleanSegment(id) {
+                        fields.failField("id", "the id “\(id)” must be lower-case letters, digits and hyphens", hint: "Write it like `\(slug(id))`.")
+                    } else if let first = seen[id] {
+                        fields.failField("id", "the id `\(id)` is already used by the \(kind) on line \(first)", hint: "Give each \(kind) its own id.")
+                    } else {
+                        seen[id] = fields.located("id")?.line ?? 0
+                    }
+                }
+            }
+            let read = read(&self, fields, id ?? "")
+            let entry = id == nil ? nil : read
+            diagnostics += fields.warnAboutUnknownFields(allowed: fields.asked, context: "a \(kind)")
+            if let entry { found.append(entry) }
+        }
+        return found
+    }
+
+    private mutating func refer(_ fields: FieldReader, _ key: String, to kind: String, required: Bool = false) -> [String] {
+        let items = fields.locatedStrings(key)
+        if items.isEmpty && required {
+            if fields.has(key) {
+                fields.failField(key, "`\(key)` needs at least one \(kind) id")
+            } else {
+                _ = fields.string(key, required: true)
+            }
+        }
+        for item in items {
+            references.append((item.value, kind, fields.file, item.line, item.column))
+        }
+        return items.map(\.value)
+    }
+
+    private mutating func compile(_ fields: FieldReader, _ key: String) -> CompiledBody? {
+        guard let markdown = fields.markdown(key, required: true) else { return nil }
+        let body = MarkdownCompiler.compile(
+            markdown.text, in: fields.file, firstLine: markdown.firstLine, indent: markdown.indent)
+        diagnostics += body.diagnostics
+        return body
+    }
+
+    // MARK: Entries
+
+    private mutating func readProgramme(_ file: SourceFile) -> TrainingCatalogue.Programme? {
+        guard let node = yaml(file) else { return nil }
+        let fields = FieldReader(node, in: file, firstLine: 1, what: "programme settings")
+        let title = fields.string("title", required: true)
+        let year = fields.string("year", required: true)
+        if let year, !PageParser.isReportingPeriod(year) {
+            fields.failField("year", "`year` must be a programme year like 2026-27, not “\(year)”")
+        }
+        let charge = fields.int("non_attendance_charge", required: true, minimum: 0)
+        let email = fields.string("booking_email", required: true)
+        let phone = fields.string("booking_phone", required: true)
+        let note = fields.string("sample_note")
+        diagnostics += fields.warnAboutUnknownFields(allowed: fields.asked, context: "the programme settings")
+        guard let title, let year, let charge, let email, let phone else { return nil }
+        return .init(title: title, year: year, nonAttendanceCharge: charge, bookingEmail: email, bookingPhone: phone, sampleNote: note)
+    }
+
+    private static func readLevel(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Level? {
+        let name = fields.string("name", required: true)
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        let who = fields.string("who", required: true)
+        let description = parser.compile(fields, "description")
+        let refresher = fields.int("refresher_years", required: true)
+        let groups = parser.numbers(fields, "working_together_groups", in: 1...8)
+        let icd = parser.numbers(fields, "intercollegiate_levels", in: 1...5)
+        guard let name, let title, let summary, let who, let description, let refresher else { return nil }
+        return .init(
+            id: id, name: name, title: title, summary: summary, who: who, description: description,
+            refresherYears: refresher, workingTogetherGroups: groups, intercollegiateLevels: icd)
+    }
+
+    private mutating func numbers(_ fields: FieldReader, _ key: String, in range: ClosedRange<Int>) -> [Int] {
+        fields.locatedStrings(key).compactMap { item in
+            guard let number = Int(item.value), range.contains(number) else {
+                diagnostics.append(fields.file.error(
+                    line: item.line, column: item.column,
+                    "each entry of `\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(item.value)”",
+                    hint: "Write the numbers in square brackets, e.g. \(key): [\(range.lowerBound), \(range.lowerBound + 1)]."))
+                return nil
+            }
+            return number
+        }
+    }
+
+    private static func readTopic(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Topic? {
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        guard let title, let summary else { return nil }
+        return .init(id: id, title: title, summary: summary)
+    }
+
+    private static func readRole(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Role? {
+        let title = fields.string("title", required: true)
+        let sector = fields.string("sector", required: true)
+        let contact = fields.choice("contact", required: true, as: TrainingCatalogue.Contact.self)
+        let levels = parser.refer(fields, "levels", to: "level", required: true)
+        let courses = parser.refer(fields, "courses", to: "course")
+        let note = fields.string("note")
+        guard let title, let sector, let contact, !levels.isEmpty else { return nil }
+        return .init(id: id, title: title, sector: sector, contact: contact, levels: levels, courses: courses, note: note)
+    }
+
+    private static func readVenue(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Venue? {
+        let name = fields.string("name", required: true)
+        let address = fields.string("address", required: true)
+        let access = fields.string("access", required: true)
+        guard let name, let address, let access else { return nil }
+        return .init(id: id, name: name, address: address, access: access)
+    }
+
+    private static func readCourse(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Course? {
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary", required: true)
+        let description = parser.compile(fields, "description")
+        let levels = parser.refer(fields, "levels", to: "level", required: true)
+        let topics = parser.refer(fields, "topics", to: "topic", required: true)
+        let roles = parser.refer(fields, "roles", to: "role", required: true)
+        let outcomes = fields.strings("outcomes")
+        if outcomes.isEmpty { _ = fields.string("outcomes", required: !fields.has("outcomes")) }
+        let format = fields.choice("format", required: true, as: TrainingCatalogue.Format.self)
+        let duration = fields.string("duration", required: true)
+        let provider = fields.choice("provider", required: true, as: TrainingCatalogue.Provider.self)
+        let providerName = fields.string("provider_name")
+        let cost = fields.string("cost", required: true)
+        let prerequisites = parser.refer(fields, "prerequisites", to: "course")
+        if prerequisites.contains(id) {
+            fields.failField(
+                "prerequisites", "a course cannot be its own prerequisite",
+                hint: "List only other courses that people should take first.")
+        }
+        let related = fields.locatedStrings("related")
+        for link in related {
+            parser.links.append(LinkToCheck(
+                url: link.value, file: fields.file, line: link.line, column: link.column,
+                base: "/training/courses/\(id)/", allowRelative: false))
+        }
+        guard let title, let summary, let description, let format, let duration, let provider, let cost,
+            !levels.isEmpty, !topics.isEmpty, !roles.isEmpty
+        else { return nil }
+        return .init(
+            id: id, title: title, summary: summary, description: description, levels: levels, topics: topics,
+            roles: roles, outcomes: outcomes, format: format, duration: duration, provider: provider,
+            providerName: providerName, cost: cost, prerequisites: prerequisites, related: related.map(\.value))
+    }
+
+    /// Links written in the data (descriptions, `related`), checked once the site is known.
+    private var links: [LinkToCheck] = []
+
+    private static func readSession(_ parser: inout TrainingParser, _ fields: FieldReader, _: String) -> TrainingCatalogue.Session? {
+        let course = parser.refer(fields, "course", to: "course", required: true).first
+        let start = parser.dateTime(fields, "start")
+        let end = parser.dateTime(fields, "end")
+        if let start, let end, end <= start {
+            fields.failField(
+                "end", "this session ends (\(end.day.iso) \(end.clockText)) before it starts (\(start.day.iso) \(start.clockText))",
+                hint: "Check the date and time of `start` and `end`; times are written 24-hour, like 16:00.")
+        }
+        var venue: String?
+        if let place = fields.locatedStrings("venue").first {
+            if place.value != "online" {
+                venue = place.value
+                parser.references.append((place.value, "venue", fields.file, place.line, place.column))
+            }
+        } else {
+            _ = fields.string("venue", required: true)
+        }
+        let capacity = fields.int("capacity", required: true)
+        let status = fields.choice("status", required: true, as: TrainingCatalogue.Status.self)
+        let booking = fields.string("booking")
+        if let booking, let scheme = LinkChecker.scheme(of: booking), !["https", "http", "mailto"].contains(scheme) {
+            fields.failField("booking", "`booking` must be a web address or a mailto: address", hint: "Write https://… or mailto:lscb-training@example.org.")
+        }
+        guard let course, let start, let end, end > start, let capacity, let status else { return nil }
+        let id = "\(course)-\(start.compact.prefix(8))-\(start.compact.dropFirst(9).prefix(4))"
+        parser.sessionLines[id, default: []].append(fields.located("start")?.line ?? 0)
+        return .init(id: id, course: course, start: start, end: end, venue: venue, capacity: capacity, status: status, booking: booking)
+    }
+
+    private var sessionLines: [String: [Int]] = [:]
+
+    private mutating func checkDuplicateSessions(_ sessions: [TrainingCatalogue.Session], file: SourceFile) {
+        for (id, lines) in sessionLines where lines.count > 1 {
+            for line in lines.sorted().dropFirst() {
+                diagnostics.append(file.error(
+                    line: line, column: 1, "this session (\(id)) is listed twice: the course already has a session starting then",
+                    hint: "Delete one of the two entries, or correct its start."))
+            }
+        }
+    }
+
+    private mutating func dateTime(_ fields: FieldReader, _ key: String) -> LocalDateTime? {
+        guard let text = fields.string(key, required: true) else { return nil }
+        guard let time = LocalDateTime(text) else {
+            fields.failField(
+                key, "`\(key)` must be a date and time like 2026-12-03 09:30, not “\(text)”",
+                hint: "Write the date year-month-day, a space, then the 24-hour time with a colon.")
+            return nil
+        }
+        return time
+    }
+}
+
+import Foundation

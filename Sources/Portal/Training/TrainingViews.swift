@@ -1,0 +1,123 @@
+/// View models of the training pages; property names are what the templates use.
+
+struct SessionRowView: Sendable {
+    var id: String
+    var courseTitle: String
+    var courseURL: String
+    var date: String
+    var dateISO: String
+    var time: String
+    var startISO: String
+    var venue: String
+    var venueAccess: String?
+    var status: String
+    var bookable: Bool
+    var bookingURL: String?
+    var calendarURL: String
+}
+
+struct MonthView: Sendable {
+    var title: String
+    var id: String
+    var sessions: [SessionRowView]
+}
+
+struct GroupView: Sendable {
+    var title: String
+    var id: String
+    var summary: String?
+    var items: [ListItemView]
+}
+
+struct LevelCardView: Sendable {
+    var name: String
+    var title: String
+    var summary: String
+    var url: String
+}
+
+struct BookingView: Sendable {
+    var email: String
+    var phone: String
+    var tel: String
+    var charge: String
+}
+
+/// The catalogue's home: `training-home.mustache`.
+struct TrainingHomeView: Sendable {
+    var title: String
+    var summary: String
+    var intro: String
+    var programme: String
+    var sampleNote: String?
+    var levels: [LevelCardView]
+    var topics: [LinkView]
+    var sectors: [GroupView]
+    var months: [MonthView]
+    var booking: BookingView
+    var calendarURL: String
+    var dataURL: String
+}
+
+/// A list of groups of links, with an optional introduction and facts:
+/// `training-list.mustache` (levels, topics, roles and their indexes).
+struct TrainingListView: Sendable {
+    var title: String
+    var summary: String
+    var intro: String
+    var facts: [FactView]
+    var notes: [String]
+    var groups: [GroupView]
+}
+
+/// One course: `training-course.mustache`.
+struct TrainingCourseView: Sendable {
+    var title: String
+    var summary: String
+    var facts: [FactView]
+    var description: String
+    var outcomes: [String]
+    var upcoming: [SessionRowView]
+    var past: [SessionRowView]
+    var pastCount: Int
+    var related: [LinkView]
+    var booking: BookingView
+    var sampleNote: String?
+    var calendarURL: String
+}
+
+struct BrochureLevelView: Sendable {
+    var name: String
+    var title: String
+    var id: String
+    var description: String
+    var who: String
+    /// The roles that need the level, as one sentence part.
+    var roles: String
+    var refresher: String
+    var courses: [BrochureCourseView]
+}
+
+struct BrochureCourseView: Sendable {
+    var title: String
+    var url: String
+    var summary: String
+    var facts: [FactView]
+    var outcomes: [String]
+    var dates: [SessionRowView]
+}
+
+/// The whole programme on one printable page: `training-brochure.mustache`.
+struct TrainingBrochureView: Sendable {
+    var title: String
+    var summary: String
+    var sampleNote: String?
+    var levels: [BrochureLevelView]
+    var booking: BookingView
+}
+
+/// A list of courses inside a Markdown page: `course-list.mustache`.
+struct CourseListView: Sendable {
+    var courses: [ListItemView]
+    var filter: String
+}

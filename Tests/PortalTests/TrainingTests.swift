@@ -1,0 +1,373 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+/// A small, valid training catalogue; each test breaks one thing.
+enum TrainingData {
+    static let programme = """
+        title: Training 2026-27
+        year: 2026-27
+        non_attendance_charge: 100
+        booking_email: lscb-training@example.org
+        booking_phone: 01632 960700
+        sample_note: Dates are sample data.
+
+        """
+    static let levels = """
+        - id: level-1
+          name: Level 1
+          title: Basic awareness
+          summary: For occasional contact.
+          who: Librarians and receptionists.
+          description: |
+            Know the signs and [who to tell](/worried-about-a-child/).
+          refresher_years: 3
+          working_together_groups: [1]
+          intercollegiate_levels: [1]
+        - id: level-2
+          name: Level 2
+          title: Working together
+          summary: For regular contact.
+          who: Teachers and nurses.
+          description: Recognise, record and refer.
+          refresher_years: 3
+          working_together_groups: [2, 3]
+          intercollegiate_levels: [2]
+
+        """
+    static let topics = """
+        - id: child-protection
+          title: Child protection
+          summary: Recognising and referring concerns.
+        - id: online-safety
+          title: Online safety
+          summary: Keeping children safe online.
+
+        """
+    static let roles = """
+        - id: librarian
+          title: Librarian
+          sector: Local authority
+          contact: infrequent
+          levels: [level-1]
+          courses: [basics]
+        - id: teacher
+          title: Teacher
+          sector: Schools and colleges
+          contact: predominant
+          levels: [level-1, level-2]
+          courses: [core]
+          note: Your school has its own training too.
+
+        """
+    static let venues = """
+        - id: town-hall
+          name: Town Hall, Room 2
+          address: Main Road, Romford RM1 1AA
+          access: Step-free entrance.
+
+        """
+    static let courses = """
+        - id: basics
+          title: Safeguarding basics
+          summary: The essentials.
+          description: An e-learning course.
+          levels: [level-1]
+          topics: [child-protection]
+          roles: [librarian, teacher]
+          outcomes:
+            - Recognise signs of abuse
+          format: e-learning
+          duration: 2 hours
+          provider: in-house
+          cost: Free
+        - id: core
+          title: Safeguarding core, with a long title; commas, and “quotes” to fold in calendars nicely
+          summary: A full day.
+          description: |
+            A day on child protection.
+          levels: [level-2]
+          topics: [child-protection, online-safety]
+          roles: [teacher]
+          outcomes: [Refer a concern, Record it]
+          format: classroom
+          duration: One day
+          provider: external
+          provider_name: A training company
+          cost: Free
+          prerequisites: [basics]
+          related: [/worried-about-a-child/]
+
+        """
+    static let sessions = """
+        - course: core
+          start: 2026-11-03 09:30
+          end: 2026-11-03 16:00
+          venue: town-hall
+          capacity: 20
+          status: scheduled
+        - course: core
+          start: 2026-12-03 09:30
+          end: 2026-12-03 16:00
+          venue: town-hall
+          capacity: 20
+          status: scheduled
+          booking: mailto:lscb-training@example.org?subject=Core%203%20December
+        - course: core
+          start: 2027-01-14 13:00
+          end: 2027-01-14 15:30
+          venue: online
+          capacity: 30
+          status: fully-booked
+
+        """
+
+    static func files(replacing name: String? = nil, with text: String? = nil) -> [String: String] {
+        var files = [
+            "data/training-programme.yaml": programme, "data/levels.yaml": levels, "data/topics.yaml": topics,
+            "data/roles.yaml": roles, "data/venues.yaml": venues, "data/courses.yaml": courses,
+            "data/sessions.yaml": sessions,
+        ]
+        if let name { files["data/\(name)"] = text }
+        return files
+    }
+}
+
+@Suite struct TrainingTests {
+    func build(_ files: [String: String]) throws -> (Scratch, BuildResult) {
+        let scratch = Scratch(files)
+        return (scratch, try scratch.build(now: "2026-11-21"))
+    }
+
+    @Test func readsEveryField() throws {
+        let scratch = Scratch(TrainingData.files())
+        defer { scratch.remove() }
+        var files: [String: SourceFile] = [:]
+        for name in TrainingParser.fileNames {
+            files[name] = try SourceTree.read(root: scratch.content, relativePath: "data/\(name)", displayRoot: "Content").get()
+        }
+        let (parsed, problems) = TrainingParser.parse(files)
+        #expect(problems.isEmpty, "\(DiagnosticFormatter().report(problems))")
+        let catalogue = try #require(parsed)
+        #expect(catalogue.programme.nonAttendanceCharge == 100)
+        #expect(catalogue.level("level-2")?.workingTogetherGroups == [2, 3])
+        #expect(catalogue.level("level-1")?.description.html.contains("<a href=\"/worried-about-a-child/\">who to tell</a>") == true)
+        #expect(catalogue.role("teacher")?.levels == ["level-1", "level-2"])
+        #expect(catalogue.role("teacher")?.contact == .predominant)
+        let core = try #require(catalogue.course("core"))
+        #expect(core.outcomes == ["Refer a concern", "Record it"])
+        #expect(core.format == .classroom)
+        #expect(core.provider == .external)
+        #expect(core.prerequisites == ["basics"])
+        #expect(catalogue.sessions.map(\.id) == ["core-20261103-0930", "core-20261203-0930", "core-20270114-1300"])
+        #expect(catalogue.sessions[2].venue == nil)
+        #expect(catalogue.sessions[2].status == .fullyBooked)
+        #expect(catalogue.sessions[1].start.clockText == "9.30am")
+        #expect(catalogue.sessions[2].end.clockText == "3.30pm")
+        // The description's link is checked with the rest: its position is in levels.yaml.
+        #expect(catalogue.links.contains { $0.url == "/worried-about-a-child/" && $0.location.line == 7 })
+    }
+
+    static let badData: [BadData] = [
+        BadData("roles.yaml", TrainingData.roles, "levels: [level-1]\n  courses: [basics]", "levels: [level-9]\n  courses: [basics]", "roles.yaml:5:12: there is no level with the id `level-9`"),
+        BadData("courses.yaml", TrainingData.courses, "topics: [child-protection]\n", "topics: [child-protecton]\n", "courses.yaml:6:12: there is no topic with the id `child-protecton`"),
+        BadData("courses.yaml", TrainingData.courses, "roles: [librarian, teacher]", "roles: [librarian, dinner-lady]", "courses.yaml:7:22: there is no role with the id `dinner-lady`"),
+        BadData("sessions.yaml", TrainingData.sessions, "- course: core\n  start: 2026-11-03", "- course: cor\n  start: 2026-11-03", "sessions.yaml:1:11: there is no course with the id `cor`"),
+        BadData("sessions.yaml", TrainingData.sessions, "venue: town-hall\n  capacity: 20\n  status: scheduled\n- course: core\n  start: 2026-12", "venue: town-hal\n  capacity: 20\n  status: scheduled\n- course: core\n  start: 2026-12", "sessions.yaml:4:10: there is no venue with the id `town-hal`"),
+        BadData("topics.yaml", TrainingData.topics, append: "- id: child-protection\n  title: Again\n  summary: Again.\n", "topics.yaml:7:7: the id `child-protection` is already used by the topic on line 1"),
+        BadData("sessions.yaml", TrainingData.sessions, "end: 2026-12-03 16:00", "end: 2026-12-03 08:00", "sessions.yaml:9:8: this session ends (2026-12-03 8am) before it starts (2026-12-03 9.30am)"),
+        BadData("sessions.yaml", TrainingData.sessions, "start: 2026-12-03 09:30", "start: 3rd December", "sessions.yaml:8:10: `start` must be a date and time like 2026-12-03 09:30, not “3rd December”"),
+        BadData("sessions.yaml", TrainingData.sessions, "start: 2026-12-03 09:30", "start: 2026-12-03 25:30", "sessions.yaml:8:10: `start` must be a date and time like 2026-12-03 09:30, not “2026-12-03 25:30”"),
+        BadData("sessions.yaml", TrainingData.sessions, "capacity: 30", "capacity: 0", "sessions.yaml:18:13: `capacity` must be a whole number of at least 1, not “0”"),
+        BadData("sessions.yaml", TrainingData.sessions, "capacity: 30", "capacity: lots", "sessions.yaml:18:13: `capacity` must be a whole number of at least 1, not “lots”"),
+        BadData("sessions.yaml", TrainingData.sessions, "status: fully-booked", "status: full", "sessions.yaml:19:11: `status` must be one of scheduled, fully-booked, cancelled, postponed, not “full”"),
+        BadData("sessions.yaml", TrainingData.sessions, append: "- course: core\n  start: 2026-12-03 09:30\n  end: 2026-12-03 12:00\n  venue: online\n  capacity: 5\n  status: scheduled\n", "sessions.yaml:21:1: this session (core-20261203-0930) is listed twice: the course already has a session starting then"),
+        BadData("courses.yaml", TrainingData.courses, "format: e-learning", "format: webinar", "courses.yaml:10:11: `format` must be one of classroom, e-learning, briefing, conference, workshop, not “webinar”"),
+        BadData("courses.yaml", TrainingData.courses, "prerequisites: [basics]", "prerequisites: [core]", "courses.yaml:28:18: a course cannot be its own prerequisite"),
+        BadData("courses.yaml", TrainingData.courses, "related: [/worried-about-a-child/]", "related: [/worried/]", "courses.yaml:29:13: “/worried/” leads to /worried/, which is not a page of this site"),
+        BadData("levels.yaml", TrainingData.levels, "working_together_groups: [2, 3]", "working_together_groups: [2, 9]", "levels.yaml:18:32: each entry of `working_together_groups` must be a whole number from 1 to 8, not “9”"),
+        BadData("roles.yaml", TrainingData.roles, "contact: infrequent", "contact: sometimes", "roles.yaml:4:12: `contact` must be one of none, infrequent, regular, predominant, not “sometimes”"),
+        BadData("venues.yaml", TrainingData.venues, "  access: Step-free entrance.\n", "", "venues.yaml:1:3: `access` is missing from the entry starting here"),
+        BadData("levels.yaml", TrainingData.levels, append: "- id: Level 3\n  name: Level 3\n  title: T\n  summary: S.\n  who: W.\n  description: D.\n  refresher_years: 3\n", "levels.yaml:20:7: the id “Level 3” must be lower-case letters, digits and hyphens"),
+    ]
+
+    @Test(arguments: badData)
+    func badDataIsALocatedError(_ bad: BadData) {
+        let expected = bad.expected
+        let scratch = Scratch(TrainingData.files(replacing: bad.file, with: bad.text))
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(located(problems) == ["data/" + expected], "\(DiagnosticFormatter().report(problems))")
+        #expect(problems.allSatisfy { $0.hint != nil }, "every error says what to do")
+    }
+
+    @Test func aMissingDataFileIsNamed() {
+        var files = TrainingData.files()
+        files["data/venues.yaml"] = nil
+        let scratch = Scratch(files)
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()).first?.hasSuffix("the training data has no venues.yaml") == true)
+    }
+
+    @Test func upcomingAndPastFollowNow() throws {
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        let page = try #require(scratch.html("/training/courses/core/", in: result))
+        let upcoming = page.components(separatedBy: "<details")[0]
+        let past = page.components(separatedBy: "<details")[1]
+        #expect(upcoming.contains("Thursday 3 December 2026"))
+        #expect(upcoming.contains("Thursday 14 January 2027"))
+        #expect(!upcoming.contains("3 November 2026"))
+        #expect(past.contains("Tuesday 3 November 2026"))
+        #expect(past.contains("Past sessions (1)"))
+        #expect(past.contains("Took place"))
+        #expect(upcoming.contains("href=\"mailto:lscb-training@example.org?subject=Core%203%20December\">Book"))
+        #expect(upcoming.contains("Fully booked"))
+        #expect(upcoming.contains("href=\"/training/sessions/core-20261203-0930.ics\""))
+        // Built for a later day, the December session is past too.
+        let later = try scratch.build(now: "2026-12-04")
+        let laterPage = try #require(scratch.html("/training/courses/core/", in: later))
+        #expect(laterPage.contains("Past sessions (2)"))
+    }
+
+    @Test func roleGuidanceLeadsToLevelsAndCourses() throws {
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        let which = try #require(scratch.html("/training/roles/", in: result))
+        #expect(which.contains("href=\"/training/roles/teacher/\""))
+        #expect(which.contains("You need Level 1 and Level 2."))
+        let teacher = try #require(scratch.html("/training/roles/teacher/", in: result))
+        #expect(teacher.contains("As a teacher, you need Level 1 and Level 2."))
+        #expect(teacher.contains("href=\"/training/levels/level-2/\""))
+        let recommended = teacher.components(separatedBy: "id=\"recommended\"")[1].components(separatedBy: "<h2")[0]
+        #expect(recommended.contains("href=\"/training/courses/core/\""))
+        #expect(teacher.contains("Your school has its own training too."))
+        let level = try #require(scratch.html("/training/levels/level-2/", in: result))
+        #expect(level.contains("Working Together 2010 staff groups"))
+        #expect(level.contains("2 and 3"))
+        let home = try #require(scratch.html("/training/", in: result))
+        #expect(home.contains("href=\"/training/roles/\""))
+        #expect(home.contains("December 2026"))
+        #expect(scratch.html("/training/brochure/", in: result)?.contains("Safeguarding basics") == true)
+    }
+
+    @Test func calendarsFollowRFC5545() throws {
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        let all = try #require(result.files.first { $0.path == "training/calendar.ics" })
+        let text = String(decoding: all.contents, as: UTF8.self)
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        let physical = text.components(separatedBy: "\r\n").dropLast()
+        #expect(physical.allSatisfy { $0.utf8.count <= 75 }, "lines are folded at 75 octets")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends CRLF")
+        let events = ICalendarParser.events(text)
+        #expect(events.count == 3)
+        let december = try #require(events.first { $0["UID"] == "core-20261203-0930@lscb.example.org" })
+        #expect(december["DTSTART;TZID=Europe/London"] == "20261203T093000")
+        #expect(december["DTEND;TZID=Europe/London"] == "20261203T160000")
+        #expect(december["DTSTAMP"] == "20261121T000000Z")
+        #expect(december["SUMMARY"] == "Safeguarding core\\, with a long title\\; commas\\, and “quotes” to fold in calendars nicely")
+        #expect(december["LOCATION"] == "Town Hall\\, Room 2\\, Main Road\\, Romford RM1 1AA")
+        #expect(december["STATUS"] == "CONFIRMED")
+        for required in ["UID", "DTSTAMP", "DTSTART;TZID=Europe/London", "SUMMARY"] {
+            #expect(events.allSatisfy { $0[required] != nil }, "every event has \(required)")
+        }
+        let header = ICalendarParser.unfold(text)
+        #expect(header.contains("VERSION:2.0"))
+        #expect(header.contains("BEGIN:VTIMEZONE"))
+        #expect(header.contains("TZID:Europe/London"))
+        #expect(header.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"))
+        // UIDs do not change between builds.
+        let again = try scratch.build(now: "2026-11-21").files.first { $0.path == "training/calendar.ics" }
+        #expect(again?.contents == all.contents)
+        #expect(result.files.contains { $0.path == "training/courses/core/sessions.ics" })
+        #expect(result.files.contains { $0.path == "training/sessions/core-20270114-1300.ics" })
+    }
+
+    @Test func foldingNeverSplitsACharacter() {
+        let folded = ICalendar.fold("SUMMARY:" + String(repeating: "é", count: 80))
+        let lines = folded.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(ICalendarParser.unfold(folded) == "SUMMARY:" + String(repeating: "é", count: 80) + "\r\n")
+    }
+
+    @Test func jsonRoundTrips() throws {
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        let file = try #require(result.files.first { $0.path == "training/courses.json" })
+        let data = try CatalogueData.decode(Data(file.contents))
+        #expect(data.courses.map(\.id) == ["basics", "core"])
+        #expect(data.courses[1].sessions.count == 3)
+        #expect(data.courses[1].sessions[0].start == "2026-11-03T09:30")
+        #expect(data.courses[1].sessions[2].online)
+        #expect(data.programme.nonAttendanceChargePounds == 100)
+        #expect(data.levels[1].workingTogetherGroups == [2, 3])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        #expect(Array(try encoder.encode(data)) + [0x0A] == file.contents, "decoding and encoding again gives the same bytes")
+    }
+
+    @Test func courseListsInPages() throws {
+        let (scratch, result) = try build(TrainingData.files().merging([
+            "guide.md": page(title: "Guide", body: "Courses:\n\n```courses\ntopic: online-safety\n```\n\nAnd code:\n\n```\nplain\n```"),
+        ]) { $1 })
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/guide/", in: result))
+        #expect(html.contains("<ul class=\"item-list course-list\" aria-label=\"Courses: Online safety\">"))
+        #expect(html.contains("href=\"/training/courses/core/\""))
+        #expect(!html.contains("href=\"/training/courses/basics/\""))
+        #expect(html.contains("<pre><code>plain"))
+
+        let bad = Scratch(TrainingData.files().merging([
+            "guide.md": page(title: "Guide", body: "```courses\ntopic: online\nlevel: level-1\n```\n\n```courses\nlevel: level-1\ntopic: online-safety\n```"),
+        ]) { $1 })
+        defer { bad.remove() }
+        #expect(located(bad.problems()) == [
+            "guide.md:6:8: there is no topic with the id `online`",
+            "guide.md:10:1: no course matches this list (Level 1, Online safety)",
+        ])
+    }
+}
+
+/// One broken data file and the one error it must give.
+struct BadData: Sendable, CustomTestStringConvertible {
+    let file: String
+    let text: String
+    let expected: String
+
+    init(_ file: String, _ original: String, _ find: String, _ replace: String, _ expected: String) {
+        precondition(original.contains(find), "the test's text to replace is not in \(file)")
+        self.file = file
+        self.text = original.replacingOccurrences(of: find, with: replace)
+        self.expected = expected
+    }
+
+    init(_ file: String, _ original: String, append: String, _ expected: String) {
+        self.file = file
+        self.text = original + append
+        self.expected = expected
+    }
+
+    var testDescription: String { expected }
+}
+
+/// A minimal iCalendar reader for tests: unfolds lines and collects each VEVENT's properties.
+enum ICalendarParser {
+    static func unfold(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n ", with: "")
+    }
+
+    static func events(_ text: String) -> [[String: String]] {
+        var events: [[String: String]] = []
+        var current: [String: String]?
+        for line in unfold(text).components(separatedBy: "\r\n") where !line.isEmpty {
+            if line == "BEGIN:VEVENT" { current = [:]; continue }
+            if line == "END:VEVENT" { events.append(current ?? [:]); current = nil; continue }
+            guard current != nil, let colon = line.firstIndex(of: ":") else { continue }
+            current?[String(line[..<colon])] = String(line[line.index(after: colon)...])
+        }
+        return events
+    }
+}
