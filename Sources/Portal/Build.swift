@@ -51,12 +51,13 @@ public enum Build {
         var trainingFiles: [String: SourceFile] = [:]
         for path in paths {
             let isPage = path.hasSuffix(".md")
+            // Everything in data/ goes to the training data, which says what it does not use.
             let dataName = path.hasPrefix("data/") ? String(path.dropFirst("data/".count)) : nil
-            let isTrainingData = dataName.map(TrainingParser.fileNames.contains) ?? false
+            let isTrainingData = dataName != nil
             guard isPage || path == "site.yaml" || isTrainingData else {
                 diagnostics.append(Diagnostic(
                     .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
-                    hint: "Pages are .md files, the settings are in site.yaml and the training data in data/ (\(TrainingParser.fileNames.joined(separator: ", "))); other files here are ignored."))
+                    hint: "Pages are .md files, the settings are in site.yaml and data files in data/; other files here are ignored."))
                 continue
             }
             switch SourceTree.read(root: content, relativePath: path, displayRoot: content) {

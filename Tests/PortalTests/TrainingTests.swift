@@ -12,6 +12,11 @@ enum TrainingData {
         booking_email: lscb-training@example.org
         booking_phone: 01632 960700
         sample_note: Dates are sample data.
+        attendance:
+          - file: attendance-2012-13.csv
+            year: 2012-13
+            title: Attendance in 2012-13
+            source: A test.
 
         """
     static let levels = """
@@ -128,6 +133,7 @@ enum TrainingData {
             "data/training-programme.yaml": programme, "data/levels.yaml": levels, "data/topics.yaml": topics,
             "data/roles.yaml": roles, "data/venues.yaml": venues, "data/courses.yaml": courses,
             "data/sessions.yaml": sessions,
+            "data/attendance-2012-13.csv": "course,attended,did_not_attend\nSafeguarding basics,75,18\n\"Old, gone\",20,2\n",
         ]
         if let name { files["data/\(name)"] = text }
         return files
@@ -144,7 +150,7 @@ enum TrainingData {
         let scratch = Scratch(TrainingData.files())
         defer { scratch.remove() }
         var files: [String: SourceFile] = [:]
-        for name in TrainingParser.fileNames {
+        for name in SourceTree.list("\(scratch.content)/data") {
             files[name] = try SourceTree.read(root: scratch.content, relativePath: "data/\(name)", displayRoot: "Content").get()
         }
         let (parsed, problems) = TrainingParser.parse(files)
@@ -200,6 +206,31 @@ enum TrainingData {
         let problems = scratch.problems()
         #expect(located(problems) == ["data/" + expected], "\(DiagnosticFormatter().report(problems))")
         #expect(problems.allSatisfy { $0.hint != nil }, "every error says what to do")
+    }
+
+    @Test func attendanceTotalsAreComputed() throws {
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/training/attendance/2012-13/", in: result))
+        #expect(html.contains("95 people attended and 20 booked places were not used: a non-attendance rate of 17.4%."))
+        #expect(html.contains("<a href=\"/training/courses/basics/\">Safeguarding basics</a>"))
+        #expect(html.contains("<th scope=\"row\" data-label=\"Course\">Old, gone</th>"))
+        #expect(html.contains("<td class=\"numeric\" data-label=\"Non-attendance\">19.4%</td>"))
+    }
+
+    @Test func badAttendanceFilesAreLocated() {
+        let scratch = Scratch(TrainingData.files(
+            replacing: "attendance-2012-13.csv", with: "course,attended,did_not_attend\nA,7,six\nB,1\n"
+        ).merging(["data/notes.txt": "stray"]) { $1 })
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()) == [
+            "data/attendance-2012-13.csv:2:5: “six” is not a whole number",
+            "data/attendance-2012-13.csv:3:1: this row has 2 cells, but the first line names 3 columns",
+            "data/notes.txt:0:0: this data file is not used",
+        ])
+        let missing = Scratch(TrainingData.files(replacing: "attendance-2012-13.csv", with: nil))
+        defer { missing.remove() }
+        #expect(located(missing.problems()) == ["data/training-programme.yaml:8:11: there is no file data/attendance-2012-13.csv"])
     }
 
     @Test func aMissingDataFileIsNamed() {

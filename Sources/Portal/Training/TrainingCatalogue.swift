@@ -9,6 +9,8 @@ public struct TrainingCatalogue: Sendable {
     public var courses: [Course]
     /// In time order.
     public var sessions: [Session]
+    /// Attendance figures of past programme years, newest first.
+    public var attendance: [Attendance] = []
     /// Links written in the data files, checked with the rest of the site's.
     public var links: [LinkToCheck]
 
@@ -19,6 +21,22 @@ public struct TrainingCatalogue: Sendable {
         public var bookingEmail: String
         public var bookingPhone: String
         public var sampleNote: String?
+    }
+
+    /// One year's attendance per course, from a CSV file named in the programme settings.
+    public struct Attendance: Sendable {
+        public var year: String
+        public var title: String
+        public var source: String
+        public var rows: [Row]
+
+        public struct Row: Sendable {
+            public var course: String
+            /// The catalogue's course of the same title, if it is still offered.
+            public var courseID: String?
+            public var attended: Int
+            public var didNotAttend: Int
+        }
     }
 
     public struct Level: Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes the training catalogue's pages, calendars and open data from a `TrainingCatalogue`.
 public struct TrainingPages: PageGenerator {
     public let catalogue: TrainingCatalogue
@@ -15,6 +17,7 @@ public struct TrainingPages: PageGenerator {
     static func levelURL(_ id: String) -> String { "\(root)levels/\(id)/" }
     static func topicURL(_ id: String) -> String { "\(root)topics/\(id)/" }
     static func roleURL(_ id: String) -> String { "\(root)roles/\(id)/" }
+    static func attendanceURL(_ year: String) -> String { "\(root)attendance/\(year)/" }
     static let whichLevelURL = "\(root)roles/"
     static let brochureURL = "\(root)brochure/"
     static let calendarPath = "training/calendar.ics"
@@ -30,6 +33,8 @@ public struct TrainingPages: PageGenerator {
         pages += catalogue.topics.map(topicPage)
         pages += catalogue.roles.map(rolePage)
         pages += catalogue.courses.map { coursePage($0, site: site) }
+        pages += catalogue.attendance.map(attendancePage)
+        if !catalogue.attendance.isEmpty { pages.append(attendanceIndex()) }
         return pages
     }
 
@@ -61,7 +66,8 @@ public struct TrainingPages: PageGenerator {
             },
             topics: catalogue.topics.sorted { $0.title < $1.title }.map { LinkView(title: $0.title, url: Self.topicURL($0.id)) },
             sectors: sectors(), months: months, booking: booking, calendarURL: "/" + Self.calendarPath,
-            dataURL: "/" + Self.dataPath)
+            dataURL: "/" + Self.dataPath,
+            attendance: catalogue.attendance.map { LinkView(title: $0.title, url: Self.attendanceURL($0.year)) })
         return GeneratedPage(url: Self.root, title: title, summary: summary, template: "training-home", view: view)
     }
 
@@ -244,6 +250,32 @@ public struct TrainingPages: PageGenerator {
         let view = TrainingBrochureView(
             title: title, summary: summary, sampleNote: catalogue.programme.sampleNote, levels: levels, booking: booking)
         return GeneratedPage(url: Self.brochureURL, title: title, summary: summary, template: "training-brochure", view: view)
+    }
+
+    private func attendancePage(_ year: TrainingCatalogue.Attendance) -> GeneratedPage {
+        func view(_ course: String, _ url: String?, _ attended: Int, _ missed: Int) -> AttendanceRowView {
+            let booked = attended + missed
+            let rate = booked == 0 ? "–" : String(format: "%.1f%%", Double(missed) * 100 / Double(booked))
+            return AttendanceRowView(course: course, url: url, attended: String(attended), didNotAttend: String(missed), rate: rate)
+        }
+        let rows = year.rows.map { view($0.course, $0.courseID.map(Self.courseURL), $0.attended, $0.didNotAttend) }
+        let total = view(
+            "Total", nil, year.rows.reduce(0) { $0 + $1.attended }, year.rows.reduce(0) { $0 + $1.didNotAttend })
+        let summary = "\(total.attended) people attended and \(total.didNotAttend) booked places were not used: a non-attendance rate of \(total.rate)."
+        let view = TrainingAttendanceView(title: year.title, summary: summary, source: year.source, rows: rows, total: total)
+        return GeneratedPage(
+            url: Self.attendanceURL(year.year), title: year.title, summary: summary, template: "training-attendance", view: view)
+    }
+
+    private func attendanceIndex() -> GeneratedPage {
+        let summary = "How many people attended each course in past programme years."
+        let items = catalogue.attendance.map {
+            ListItemView(title: $0.title, url: Self.attendanceURL($0.year), summary: $0.source, date: nil, label: nil)
+        }
+        let view = TrainingListView(
+            title: "Training attendance", summary: summary, intro: "", facts: [], notes: [],
+            groups: [GroupView(title: "Years", id: "years", summary: nil, items: items)])
+        return GeneratedPage(url: "\(Self.root)attendance/", title: "Training attendance", summary: summary, template: "training-list", view: view)
     }
 
     func row(_ session: TrainingCatalogue.Session, now: Day) -> SessionRowView {

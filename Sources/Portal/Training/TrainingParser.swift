@@ -17,6 +17,10 @@ public struct TrainingParser {
     }
 
     private var diagnostics: [Diagnostic] = []
+    /// Data files read, by name; any other file in data/ is reported as unused.
+    private var used: Set<String> = Set(fileNames)
+    /// `attendance` entries of the programme settings, read with the programme.
+    private var attendanceFiles: [(file: String, year: String, title: String, source: String, line: Int, column: Int)] = []
     /// Ids declared in each file, even by entries with other mistakes, so one mistake does
     /// not make every reference to that entry an error too.
     private var declared: [String: Set<String>] = [:]
@@ -50,6 +54,12 @@ public struct TrainingParser {
                 hint: "\(suggestion)The \(reference.kind)s are listed in \(reference.kind == "level" ? "levels" : reference.kind + "s").yaml."))
         }
         checkDuplicateSessions(sessions, file: files["sessions.yaml"]!)
+        let attendance = readAttendance(files, courses: courses)
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) where !used.contains(name) {
+            diagnostics.append(Diagnostic(
+                .warning, at: SourceLocation(path: file.path), "this data file is not used",
+                hint: "The training data is \(Self.fileNames.joined(separator: ", ")), and the attendance files listed under `attendance` in training-programme.yaml."))
+        }
         guard let programme else { return nil }
         for level in levels {
             links += level.description.links.map { LinkToCheck($0, in: files["levels.yaml"]!, base: "/training/levels/\(level.id)/") }
@@ -59,7 +69,7 @@ public struct TrainingParser {
         }
         return TrainingCatalogue(
             programme: programme, levels: levels, topics: topics, roles: roles, venues: venues, courses: courses,
-            sessions: sessions, links: links)
+            sessions: sessions, attendance: attendance, links: links)
     }
 
     // MARK: Files
@@ -150,6 +160,17 @@ public struct TrainingParser {
         let email = fields.string("booking_email", required: true)
         let phone = fields.string("booking_phone", required: true)
         let note = fields.string("sample_note")
+        for entry in fields.list("attendance") {
+            let name = entry.string("file", required: true)
+            let year = entry.string("year", required: true)
+            let title = entry.string("title", required: true)
+            let source = entry.string("source", required: true)
+            diagnostics += entry.warnAboutUnknownFields(allowed: entry.asked, context: "an `attendance` entry")
+            if let name, let year, let title, let source {
+                let (line, column) = entry.located("file") ?? entry.start
+                attendanceFiles.append((name, year, title, source, line, column))
+            }
+        }
         diagnostics += fields.warnAboutUnknownFields(allowed: fields.asked, context: "the programme settings")
         guard let title, let year, let charge, let email, let phone else { return nil }
         return .init(title: title, year: year, nonAttendanceCharge: charge, bookingEmail: email, bookingPhone: phone, sampleNote: note)
@@ -287,6 +308,51 @@ public struct TrainingParser {
                     hint: "Delete one of the two entries, or correct its start."))
             }
         }
+    }
+
+    /// The attendance CSV files: columns `course`, `attended`, `did_not_attend`, whole numbers.
+    private mutating func readAttendance(
+        _ files: [String: SourceFile], courses: [TrainingCatalogue.Course]
+    ) -> [TrainingCatalogue.Attendance] {
+        var years: [TrainingCatalogue.Attendance] = []
+        let programme = files["training-programme.yaml"]!
+        for entry in attendanceFiles {
+            guard let file = files[entry.file] else {
+                diagnostics.append(programme.error(
+                    line: entry.line, column: entry.column, "there is no file data/\(entry.file)",
+                    hint: "Put the CSV file in Content/data/, or correct its name here."))
+                continue
+            }
+            used.insert(entry.file)
+            let (table, problems) = CSVTable.read(file)
+            diagnostics += problems
+            guard let table else { continue }
+            let columns = ["course", "attended", "did_not_attend"]
+            guard table.header.map(\.text) == columns else {
+                diagnostics.append(file.error(
+                    line: 1, column: 1, "the first line must name the columns \(columns.joined(separator: ","))",
+                    hint: "Write exactly: \(columns.joined(separator: ","))"))
+                continue
+            }
+            var rows: [TrainingCatalogue.Attendance.Row] = []
+            for row in table.rows where row.count == columns.count {
+                let numbers = row.dropFirst().compactMap { cell -> Int? in
+                    guard let number = Int(cell.text), number >= 0 else {
+                        diagnostics.append(file.error(
+                            line: cell.line, column: cell.column, "“\(cell.text)” is not a whole number",
+                            hint: "Write the count in digits, with no spaces or other characters; write 0 for none."))
+                        return nil
+                    }
+                    return number
+                }
+                guard numbers.count == 2 else { continue }
+                rows.append(.init(
+                    course: row[0].text, courseID: courses.first { $0.title == row[0].text }?.id,
+                    attended: numbers[0], didNotAttend: numbers[1]))
+            }
+            years.append(.init(year: entry.year, title: entry.title, source: entry.source, rows: rows))
+        }
+        return years.sorted { $0.year > $1.year }
     }
 
     private mutating func dateTime(_ fields: FieldReader, _ key: String) -> LocalDateTime? {

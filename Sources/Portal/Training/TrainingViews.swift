@@ -57,6 +57,7 @@ struct TrainingHomeView: Sendable {
     var booking: BookingView
     var calendarURL: String
     var dataURL: String
+    var attendance: [LinkView]
 }
 
 /// A list of groups of links, with an optional introduction and facts:
@@ -120,4 +121,21 @@ struct TrainingBrochureView: Sendable {
 struct CourseListView: Sendable {
     var courses: [ListItemView]
     var filter: String
+}
+
+struct AttendanceRowView: Sendable {
+    var course: String
+    var url: String?
+    var attended: String
+    var didNotAttend: String
+    var rate: String
+}
+
+/// One year's attendance per course, with totals computed here: `training-attendance.mustache`.
+struct TrainingAttendanceView: Sendable {
+    var title: String
+    var summary: String
+    var source: String
+    var rows: [AttendanceRowView]
+    var total: AttendanceRowView
 }
