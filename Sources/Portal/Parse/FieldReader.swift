@@ -190,17 +190,7 @@ final class FieldReader {
     }
 
     /// A single piece of text or a list of them.
-    func strings(_ key: String) -> [String] {
-        guard let node = value(key, required: false) else { return [] }
-        let items: [Node] = node.sequence.map(Array.init) ?? [node]
-        return items.compactMap { item in
-            guard let text = item.string, item.scalar != nil else {
-                fail(item, "each entry of `\(key)` must be a single piece of text")
-                return nil
-            }
-            return text.trimmingCharacters(in: .whitespaces)
-        }
-    }
+    func strings(_ key: String) -> [String] { locatedStrings(key).map(\.value) }
 
     /// A single piece of text or a list of them, each with where it was written.
     func locatedStrings(_ key: String) -> [(value: String, line: Int, column: Int)] {
