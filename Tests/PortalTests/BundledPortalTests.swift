@@ -45,6 +45,44 @@ import Testing
         #expect(html.utf8.count > 3000, "\(url) looks empty")
     }
 
+    /// The journey the training issue promises: home → training → which level → a role →
+    /// a recommended course with upcoming dates and a booking link.
+    @Test func aProfessionalFindsACourseForTheirRole() throws {
+        let files = try files
+        func page(_ url: String) throws -> String { try #require(files[URLMapping.outputPath(for: url)], "\(url) missing") }
+        func links(_ html: String) -> [String] { attributeValues(in: html, names: ["href"]) }
+        #expect(links(try page("/")).contains("/training/"))
+        #expect(links(try page("/training/")).contains("/training/roles/"))
+        let roles = try page("/training/roles/")
+        #expect(links(roles).contains("/training/roles/teacher/"))
+        let teacher = try page("/training/roles/teacher/")
+        let recommended = teacher.components(separatedBy: "id=\"recommended\"")[1].components(separatedBy: "<h2")[0]
+        let courses = links(recommended).filter { $0.hasPrefix("/training/courses/") }
+        #expect(!courses.isEmpty)
+        let bookable = try courses.map(page).filter { html in
+            let upcoming = html.components(separatedBy: "<details")[0]
+            return upcoming.contains("Places available") && links(upcoming).contains { $0.hasPrefix("mailto:") || $0.hasPrefix("https:") }
+        }
+        #expect(!bookable.isEmpty, "a recommended course for teachers has an upcoming session to book")
+    }
+
+    @Test func theCatalogueHasTheRealProgrammeAndItsFiles() throws {
+        let files = try files
+        let courses = files.keys.filter { $0.hasPrefix("training/courses/") && $0.hasSuffix("/index.html") }
+        #expect(courses.count >= 30)
+        let catalogue = try CatalogueData.decode(Data(try #require(try Self.result.get().files.first { $0.path == "training/courses.json" }).contents))
+        let titles = Set(catalogue.courses.map(\.title))
+        for title in ["Attachment Theory", "Safeguarding Level 1", "Safeguarding Level 2", "Working to Raise Awareness of Prevent (WRAP)",
+                      "Private Fostering, Trafficking and Exploitation of Children"] {
+            #expect(titles.contains(title), "the 2012/13 course “\(title)” is in the catalogue")
+        }
+        for url in ["/training/brochure/", "/training/levels/level-1/", "/training/attendance/2012-13/"] {
+            #expect(files[URLMapping.outputPath(for: url)] != nil, "\(url) was not built")
+        }
+        #expect(files["training/calendar.ics"]?.hasPrefix("BEGIN:VCALENDAR\r\n") == true)
+        #expect(files["training/attendance/2012-13/index.html"]?.contains(">731<") == true)
+    }
+
     @Test func thereAreAtLeastThreeNewsletters() throws {
         let newsletters = try files.keys.filter { $0.hasPrefix("publications/newsletters/") && $0 != "publications/newsletters/index.html" }
         #expect(newsletters.count >= 3)
@@ -119,7 +157,7 @@ import Testing
                 #expect(allowed.contains(number) || number.hasPrefix("01632960"), "\(path) calls \(number)")
             }
         }
-        for relative in SourceTree.list(Repo.content) where relative.hasSuffix(".md") {
+        for relative in SourceTree.list(Repo.content) {
             let text = try String(contentsOfFile: "\(Repo.content)/\(relative)", encoding: .utf8)
             for email in matches(of: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]+"#, in: text) {
                 #expect(email.hasSuffix("@example.org") || email == "help@nspcc.org.uk", "\(relative) mentions \(email)")
