@@ -48,13 +48,11 @@ public enum Build {
         let paths = SourceTree.list(content)
         var pageFiles: [SourceFile] = []
         var configFile: SourceFile?
-        var trainingFiles: [String: SourceFile] = [:]
+        var dataFiles: [String: SourceFile] = [:]
         for path in paths {
             let isPage = path.hasSuffix(".md")
-            // Everything in data/ goes to the training data, which says what it does not use.
             let dataName = path.hasPrefix("data/") ? String(path.dropFirst("data/".count)) : nil
-            let isTrainingData = dataName != nil
-            guard isPage || path == "site.yaml" || isTrainingData else {
+            guard isPage || path == "site.yaml" || dataName != nil else {
                 diagnostics.append(Diagnostic(
                     .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
                     hint: "Pages are .md files, the settings are in site.yaml and data files in data/; other files here are ignored."))
@@ -62,7 +60,7 @@ public enum Build {
             }
             switch SourceTree.read(root: content, relativePath: path, displayRoot: content) {
             case .success(let file):
-                if isPage { pageFiles.append(file) } else if let dataName, isTrainingData { trainingFiles[dataName] = file } else { configFile = file }
+                if isPage { pageFiles.append(file) } else if let dataName { dataFiles[dataName] = file } else { configFile = file }
             case .failure(let problem): diagnostics.append(problem)
             }
         }
@@ -80,8 +78,15 @@ public enum Build {
                 .error, at: SourceLocation(path: "\(content)/site.yaml"), "the site settings file is missing",
                 hint: "Create site.yaml in the content folder with the board's name, base_url, navigation and contacts."))
         }
-        let (catalogue, trainingProblems) = TrainingParser.parse(trainingFiles)
-        diagnostics += trainingProblems
+        // Data files: each reader takes the files it understands; any left over are reported.
+        let training = TrainingParser.parse(dataFiles)
+        let catalogue = training.catalogue
+        diagnostics += training.problems
+        for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !training.used.contains(name) {
+            diagnostics.append(Diagnostic(
+                .warning, at: SourceLocation(path: file.path), "this data file is not used",
+                hint: "Files in data/ are the training data (\(TrainingParser.fileNames.joined(separator: ", ")), and the attendance files listed in training-programme.yaml)."))
+        }
         let blocks: [any FencedBlockRenderer] = theme.map { [CourseListBlock(catalogue: catalogue, theme: $0)] } ?? []
         let parsed = parallelMap(pageFiles) { file -> (ResolvedPage?, [Diagnostic]) in
             let (page, problems) = PageParser.parse(file)

@@ -8,16 +8,18 @@ public struct TrainingParser {
         "sessions.yaml",
     ]
 
-    /// The files, by name; nil if there is no training data at all.
-    public static func parse(_ files: [String: SourceFile]) -> (TrainingCatalogue?, [Diagnostic]) {
-        guard !files.isEmpty else { return (nil, []) }
+    /// Reads the training files among all the data files (by name inside data/): the
+    /// catalogue (nil if there is no training data at all, or it has errors), the names of
+    /// the files it used, and its problems.
+    public static func parse(_ files: [String: SourceFile]) -> (catalogue: TrainingCatalogue?, used: Set<String>, problems: [Diagnostic]) {
+        guard fileNames.contains(where: { files[$0] != nil }) else { return (nil, [], []) }
         var parser = TrainingParser()
         let catalogue = parser.read(files)
-        return (parser.diagnostics.hasErrors ? nil : catalogue, parser.diagnostics)
+        return (parser.diagnostics.hasErrors ? nil : catalogue, parser.used, parser.diagnostics)
     }
 
     private var diagnostics: [Diagnostic] = []
-    /// Data files read, by name; any other file in data/ is reported as unused.
+    /// Data files read, by name.
     private var used: Set<String> = Set(fileNames)
     /// `attendance` entries of the programme settings, read with the programme.
     private var attendanceFiles: [(file: String, year: String, title: String, source: String, line: Int, column: Int)] = []
@@ -55,11 +57,6 @@ public struct TrainingParser {
         }
         checkDuplicateSessions(sessions, file: files["sessions.yaml"]!)
         let attendance = readAttendance(files, courses: courses)
-        for (name, file) in files.sorted(by: { $0.key < $1.key }) where !used.contains(name) {
-            diagnostics.append(Diagnostic(
-                .warning, at: SourceLocation(path: file.path), "this data file is not used",
-                hint: "The training data is \(Self.fileNames.joined(separator: ", ")), and the attendance files listed under `attendance` in training-programme.yaml."))
-        }
         guard let programme else { return nil }
         for level in levels {
             links += level.description.links.map { LinkToCheck($0, in: files["levels.yaml"]!, base: "/training/levels/\(level.id)/") }
