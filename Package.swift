@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // Debian's libcmark-dev (cmark 0.30), found through pkg-config.
@@ -28,16 +29,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `portal serve`: the preview server, rebuilding on change (FlyingFox on 127.0.0.1).
+        .target(
+            name: "PortalPreview",
+            dependencies: [
+                "Portal",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "portal",
             dependencies: [
                 "Portal",
+                "PortalPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal"],
+            dependencies: ["Portal", "PortalPreview"],
             exclude: ["Fixtures"]
         ),
     ]

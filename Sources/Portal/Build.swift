@@ -79,13 +79,13 @@ public enum Build {
                 hint: "Create site.yaml in the content folder with the board's name, base_url, navigation and contacts."))
         }
         // Data files: each reader takes the files it understands; any left over are reported.
-        let training = TrainingParser.parse(dataFiles)
-        let catalogue = training.catalogue
-        diagnostics += training.problems
-        for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !training.used.contains(name) {
+        let data = DataReaders.read(dataFiles)
+        let catalogue = data.catalogue
+        diagnostics += data.problems
+        for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !data.used.contains(name) {
             diagnostics.append(Diagnostic(
                 .warning, at: SourceLocation(path: file.path), "this data file is not used",
-                hint: "Files in data/ are the training data (\(TrainingParser.fileNames.joined(separator: ", ")), and the attendance files listed in training-programme.yaml)."))
+                hint: "No part of the site reads it: see docs/CONTENT-FORMAT.md for the data files and their names."))
         }
         let blocks: [any FencedBlockRenderer] = theme.map { [CourseListBlock(catalogue: catalogue, theme: $0)] } ?? []
         let parsed = parallelMap(pageFiles) { file -> (ResolvedPage?, [Diagnostic]) in
@@ -104,7 +104,7 @@ public enum Build {
         })
         let (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
-            generators: catalogue.map { [TrainingPages(catalogue: $0)] } ?? [], now: options.now,
+            generators: data.generators, now: options.now,
             includeDrafts: options.includeDrafts)
         diagnostics += problems
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }

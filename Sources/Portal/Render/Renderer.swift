@@ -76,9 +76,13 @@ public struct Renderer: Sendable {
             ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil)
         }
         let pages = section.pages.map { listItem(site.pages[$0].page) }
+        // Pages made from data list in the section of their folder too, by title.
+        let generated = site.generated.values.filter { URLMapping.parent(of: $0.url) == section.url }
+            .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
+            .map { ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil) }
         return SectionView(
             title: section.title, summary: section.summary,
-            intro: section.ownPage.map { site.pages[$0].body.html } ?? "", items: subsections + pages)
+            intro: section.ownPage.map { site.pages[$0].body.html } ?? "", items: subsections + generated + pages)
     }
 
     func homeView() -> HomeView {

@@ -1,0 +1,21 @@
+/// What the readers of `Content/data/` made: generators of pages and files, the training
+/// catalogue (which pages may list courses from), and the names of the files they used.
+public struct DataReading: Sendable {
+    public var generators: [any PageGenerator] = []
+    public var catalogue: TrainingCatalogue?
+    public var used: Set<String> = []
+    public var problems: [Diagnostic] = []
+}
+
+/// Every reader of `Content/data/`: each takes the files it understands, by name.
+public enum DataReaders {
+    public static func read(_ files: [String: SourceFile]) -> DataReading {
+        var reading = DataReading()
+        let training = TrainingParser.parse(files)
+        reading.catalogue = training.catalogue
+        reading.generators += training.catalogue.map { [TrainingPages(catalogue: $0)] } ?? []
+        reading.used.formUnion(training.used)
+        reading.problems += training.problems
+        return reading
+    }
+}
