@@ -82,19 +82,25 @@ public enum Build {
         let data = DataReaders.read(dataFiles)
         let catalogue = data.catalogue
         diagnostics += data.problems
-        for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !data.used.contains(name) {
-            diagnostics.append(Diagnostic(
-                .warning, at: SourceLocation(path: file.path), "this data file is not used",
-                hint: "No part of the site reads it: see docs/CONTENT-FORMAT.md for the data files and their names."))
-        }
-        let blocks: [any FencedBlockRenderer] = theme.map { [CourseListBlock(catalogue: catalogue, theme: $0)] } ?? []
-        let parsed = parallelMap(pageFiles) { file -> (ResolvedPage?, [Diagnostic]) in
-            let (page, problems) = PageParser.parse(file)
-            guard let page else { return (nil, problems) }
-            let body = MarkdownCompiler.compile(page.body, in: file, firstLine: page.bodyFirstLine, blocks: blocks)
-            return (ResolvedPage(page: page, body: body), problems + body.diagnostics)
+        let blocks: [any FencedBlockRenderer] = theme.map {
+            [CourseListBlock(catalogue: catalogue, theme: $0), DataTableBlock(dataFiles: dataFiles, theme: $0)]
+        } ?? []
+        let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
+        diagnostics += frontMatter.flatMap(\.1)
+        let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
+        let parsed = parallelMap(frontMatter.map(\.0)) { page -> (ResolvedPage?, [Diagnostic]) in
+            guard let page else { return (nil, []) }
+            let body = MarkdownCompiler.compile(
+                page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references)
+            return (ResolvedPage(page: page, body: body), body.diagnostics)
         }
         diagnostics += parsed.flatMap(\.1)
+        let usedData = parsed.reduce(into: data.used) { $0.formUnion($1.0?.body.usedData ?? []) }
+        for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !usedData.contains(name) {
+            diagnostics.append(Diagnostic(
+                .warning, at: SourceLocation(path: file.path), "this data file is not used",
+                hint: "No page or part of the site reads it: a table names its file with `file:` in a ```table block; see docs/CONTENT-FORMAT.md for the others."))
+        }
         guard let config, let theme else { throw BuildFailed(diagnostics) }
 
         // Resolve. Still run after a page failed to read, to report every problem at once;
@@ -104,7 +110,7 @@ public enum Build {
         })
         let (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
-            generators: data.generators, now: options.now,
+            generators: data.generators, references: references, now: options.now,
             includeDrafts: options.includeDrafts)
         diagnostics += problems
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }

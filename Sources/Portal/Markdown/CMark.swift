@@ -77,6 +77,8 @@ struct CMarkNode {
         return text
     }
 
+    func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+
     /// Replaces this node by generated HTML.
     func replace(withHTML html: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }

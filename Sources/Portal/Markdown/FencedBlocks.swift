@@ -1,9 +1,23 @@
-/// Turns a fenced block with a known info string (```` ```courses ````) into generated HTML
-/// at build time: the way to add what cmark lacks without raw HTML in content.
+/// Turns a fenced block with a known info string (```` ```courses ````, ```` ```table ````)
+/// into generated HTML at build time: the way to add what cmark lacks without raw HTML in
+/// content.
 public protocol FencedBlockRenderer: Sendable {
     /// The info strings this renderer handles.
     var infoStrings: Set<String> { get }
-    /// HTML for one block (nil if it has errors) and any problems with it. `firstLine` is
-    /// the file line of the block's first body line.
-    func render(info: String, body: String, file: SourceFile, firstLine: Int) -> (html: String?, problems: [Diagnostic])
+    /// One block's HTML (nil if it has errors), its problems, and the data files it read.
+    /// `firstLine` is the file line of the block's first body line.
+    func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput
+}
+
+public struct BlockOutput: Sendable {
+    public var html: String?
+    public var problems: [Diagnostic]
+    /// Names of files in Content/data/ the block used.
+    public var uses: Set<String>
+
+    public init(html: String?, problems: [Diagnostic] = [], uses: Set<String> = []) {
+        self.html = html
+        self.problems = problems
+        self.uses = uses
+    }
 }

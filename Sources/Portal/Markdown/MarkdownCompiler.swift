@@ -13,6 +13,8 @@ public struct BodyLink: Sendable {
     public var url: String
     public var line: Int
     public var column: Int
+    /// The link as written, when it differs from `url` (a typed reference).
+    public var written: String?
 }
 
 /// A page body turned into HTML, with what later stages need to know about it.
@@ -21,6 +23,8 @@ public struct CompiledBody: Sendable {
     public var headings: [Heading]
     public var links: [BodyLink]
     public var diagnostics: [Diagnostic]
+    /// Files in Content/data/ that blocks in the text read (tables).
+    public var usedData: Set<String> = []
 }
 
 /// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
@@ -29,19 +33,21 @@ public enum MarkdownCompiler {
     /// Ids the layout puts on every page, so links may point at them.
     static let layoutIDs: Set<String> = ["main-content", "worried-heading"]
     /// Ids the layout uses itself, which a heading must not take.
-    static let reservedIDs: Set<String> = layoutIDs.union(["contents"])
+    static let reservedIDs: Set<String> = layoutIDs.union(["contents", "related", "mentioned-in"])
 
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.
     /// `indent` is how far the text is indented in the file (Markdown inside YAML).
     public static func compile(
-        _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = []
+        _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = [],
+        references: ReferenceIndex? = nil
     ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
         var diagnostics: [Diagnostic] = []
         var links: [BodyLink] = []
         var headings: [Heading] = []
         var usedIDs = reservedIDs
+        var usedData: Set<String> = []
 
         func position(_ node: CMarkNode) -> (line: Int, column: Int) {
             // Inline nodes may lack positions; fall back to the block that holds them.
@@ -56,7 +62,15 @@ public enum MarkdownCompiler {
             guard entering else { return }
             if node.type == CMARK_NODE_LINK, let url = node.url {
                 let (line, column) = position(node)
-                links.append(BodyLink(url: url, line: line, column: column))
+                switch references?.resolve(url) ?? .untyped {
+                case .untyped:
+                    links.append(BodyLink(url: url, line: line, column: column))
+                case .address(let address):
+                    node.setURL(address)
+                    links.append(BodyLink(url: address, line: line, column: column, written: url))
+                case .problem(let message, let hint):
+                    diagnostics.append(file.error(line: line, column: column, message, hint: hint))
+                }
             }
         }
 
@@ -64,9 +78,10 @@ public enum MarkdownCompiler {
             let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
             guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
             let (line, _) = position(node)
-            let (html, problems) = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1)
-            diagnostics += problems
-            if let html { node.replace(withHTML: html) }
+            let output = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1)
+            diagnostics += output.problems
+            usedData.formUnion(output.uses)
+            if let html = output.html { node.replace(withHTML: html) }
         }
 
         for node in document.nodes(ofType: CMARK_NODE_HEADING) {
@@ -90,7 +105,8 @@ public enum MarkdownCompiler {
             node.wrapChildren(open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
         }
 
-        return CompiledBody(html: document.html(), headings: headings, links: links, diagnostics: diagnostics)
+        return CompiledBody(
+            html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData)
     }
 
     /// cmark counts columns in bytes; people (and YAML) count characters.

@@ -64,6 +64,8 @@ public struct Page: Sendable {
     public var publish: Day?
     public var updated: Day?
     public var topics: [String]
+    /// Pages to show under "Related": typed references or addresses, with where each was written.
+    public var related: [Reference]
     public var body: String
     public var bodyFirstLine: Int
     /// Where each front-matter field was written, for checks made after reading.

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads one Markdown file into a `Page`: fences, YAML, then the fields of its kind.
 public enum PageParser {
-    static let commonFields = ["kind", "title", "summary", "draft", "publish", "updated", "topics"]
+    static let commonFields = ["kind", "title", "summary", "draft", "publish", "updated", "topics", "related"]
 
     static func fields(of kind: PageKind) -> [String] {
         switch kind {
@@ -40,6 +40,11 @@ public enum PageParser {
         let publish = fields.day("publish")
         let updated = fields.day("updated")
         let topics = fields.strings("topics")
+        let related = fields.locatedStrings("related").map { item in
+            Reference(
+                target: item.value, location: SourceLocation(path: file.path, line: item.line, column: item.column),
+                sourceLine: file.line(item.line))
+        }
         let details = kind.flatMap { readDetails(of: $0, from: fields) }
 
         let allowed = commonFields + (kind.map(fields(of:)) ?? [])
@@ -48,7 +53,7 @@ public enum PageParser {
         guard let title, let summary, let details, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let page = Page(
             file: file, url: url, title: title, summary: summary, details: details, draft: draft,
-            publish: publish, updated: updated, topics: topics, body: parts.body,
+            publish: publish, updated: updated, topics: topics, related: related, body: parts.body,
             bodyFirstLine: parts.bodyFirstLine, fieldLocations: fields.locations)
         return (page, diagnostics)
     }

@@ -68,7 +68,19 @@ public struct Renderer: Sendable {
         return PageView(
             title: page.title, summary: page.summary, kind: page.kind.rawValue,
             tags: tags(of: page), facts: facts(of: page), contents: contents(of: resolved.body.headings),
-            body: resolved.body.html)
+            body: resolved.body.html,
+            related: resolved.related.map { LinkView(title: linkTitle($0), url: $0) },
+            mentionedIn: resolved.mentionedIn.map { LinkView(title: site.title(of: $0), url: $0) })
+    }
+
+    /// The title of the page an address leads to, with the heading's text for `#anchor`s.
+    func linkTitle(_ url: String) -> String {
+        let parts = url.split(separator: "#", maxSplits: 1).map(String.init)
+        let title = site.title(of: parts[0])
+        guard parts.count == 2, let heading = site.page(at: parts[0])?.body.headings.first(where: { $0.id == parts[1] }) else {
+            return title
+        }
+        return "\(title): \(heading.text)"
     }
 
     func sectionView(_ section: Section) -> SectionView {

@@ -81,6 +81,8 @@ struct PageView: Sendable {
     var facts: [FactView]
     var contents: [ContentsEntryView]
     var body: String
+    var related: [LinkView]
+    var mentionedIn: [LinkView]
 }
 
 /// A section's index, filled by `section.mustache`.

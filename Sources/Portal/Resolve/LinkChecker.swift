@@ -4,6 +4,8 @@ import Foundation
 /// the page it appears on (relative links are read from there).
 public struct LinkToCheck: Sendable {
     public var url: String
+    /// The link as written, for messages (a typed reference, before it was resolved).
+    public var written: String?
     public var location: SourceLocation
     public var sourceLine: String?
     public var base: String
@@ -28,6 +30,7 @@ public struct LinkToCheck: Sendable {
 
     public init(_ link: BodyLink, in file: SourceFile, base: String) {
         self.init(url: link.url, file: file, line: link.line, column: link.column, base: base, allowRelative: true)
+        written = link.written
     }
 }
 
@@ -52,7 +55,7 @@ struct LinkChecker {
         let menus = site.config.navigation + site.config.doors + site.config.footer + [site.config.contactsPage]
         links += menus.map { LinkToCheck($0.url) }
         return links.compactMap { link in
-            check(link.url, from: link.base, allowRelative: link.allowRelative).map {
+            check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {
                 Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, sourceLine: link.sourceLine)
             }
         }
@@ -64,7 +67,9 @@ struct LinkChecker {
     }
 
     /// Why `link`, written on the page at `base`, does not lead anywhere; nil if it does.
-    func check(_ link: String, from base: String, allowRelative: Bool) -> Problem? {
+    func check(_ url: String, from base: String, allowRelative: Bool, written: String? = nil) -> Problem? {
+        let link = url
+        let shown = written ?? url
         if link.isEmpty {
             return Problem(
                 message: "this link has no address (an unsafe address, such as one starting `javascript:`, is removed)",
@@ -93,12 +98,12 @@ struct LinkChecker {
         }
         let path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
         let fragment = resolved.fragment
-        if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: link) }
+        if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown) }
 
         if site.assets.contains(path) { return nil }
         if unreadable.contains(path) { return nil }
-        guard site.exists(path) else { return missing(path, link: link, base: base) }
-        return fragment.flatMap { checkFragment($0, on: path, as: link) }
+        guard site.exists(path) else { return missing(path, link: shown, base: base) }
+        return fragment.flatMap { checkFragment($0, on: path, as: shown) }
     }
 
     private func checkFragment(_ fragment: String, on url: String, as link: String) -> Problem? {

@@ -3,7 +3,7 @@
 public enum Resolver {
     public static func resolve(
         config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], assets: Set<String>,
-        generators: [any PageGenerator] = [], now: Day, includeDrafts: Bool
+        generators: [any PageGenerator] = [], references: ReferenceIndex? = nil, now: Day, includeDrafts: Bool
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let published = parsed.filter { includeDrafts || $0.page.isPublished(now: now) }
@@ -39,11 +39,47 @@ public enum Resolver {
             }
             site.dataFiles += generator.files(in: site)
         }
+        var relatedLinks: [LinkToCheck] = []
+        for index in site.pages.indices {
+            for reference in site.pages[index].page.related {
+                var address = reference.target
+                switch references?.resolve(reference.target) ?? .untyped {
+                case .untyped: break
+                case .address(let resolved): address = resolved
+                case .problem(let message, let hint):
+                    diagnostics.append(Diagnostic(.error, at: reference.location, message, hint: hint, sourceLine: reference.sourceLine))
+                    continue
+                }
+                var link = LinkToCheck(reference)
+                link.url = address
+                link.written = reference.target
+                relatedLinks.append(link)
+                site.pages[index].related.append(address)
+            }
+        }
+        site.pages = withBacklinks(site.pages)
         let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable)
-        diagnostics += links.checkAll(generators.flatMap(\.links))
+        diagnostics += links.checkAll(generators.flatMap(\.links) + relatedLinks)
         diagnostics += checkNewsletterIssues(pages)
         diagnostics += checkSupersedes(pages, site: site)
         return (site, diagnostics)
+    }
+
+    /// Each page learns which other written pages link to it ("Mentioned in").
+    private static func withBacklinks(_ pages: [ResolvedPage]) -> [ResolvedPage] {
+        var pages = pages
+        let index = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.page.url, $0) })
+        for source in pages.indices {
+            let from = pages[source].page.url
+            let targets = Set(pages[source].body.links.compactMap { link -> String? in
+                guard link.url.hasPrefix("/") else { return nil }
+                return String(link.url.prefix { $0 != "#" && $0 != "?" })
+            })
+            for target in targets.sorted() where target != from {
+                if let position = index[target] { pages[position].mentionedIn.append(from) }
+            }
+        }
+        return pages
     }
 
     private static func buildSections(pages: [ResolvedPage], pageIndex: [String: Int]) -> [String: Section] {

@@ -2,6 +2,15 @@
 public struct ResolvedPage: Sendable {
     public var page: Page
     public var body: CompiledBody
+    /// Addresses of the pages named under `related`, resolved.
+    public var related: [String] = []
+    /// Addresses of the written pages that link to this one.
+    public var mentionedIn: [String] = []
+
+    public init(page: Page, body: CompiledBody) {
+        self.page = page
+        self.body = body
+    }
 }
 
 /// A folder of the content, listed on its own index page.

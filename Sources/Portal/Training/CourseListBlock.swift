@@ -13,9 +13,9 @@ public struct CourseListBlock: FencedBlockRenderer {
 
     public var infoStrings: Set<String> { ["courses"] }
 
-    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> (html: String?, problems: [Diagnostic]) {
+    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
         guard let pages else {
-            return (nil, [file.error(
+            return BlockOutput(html: nil, problems: [file.error(
                 line: firstLine - 1, column: 1, "there is no training data to list courses from",
                 hint: "Add the training data files to Content/data/ (see docs/CONTENT-FORMAT.md), or remove this block.")])
         }
@@ -23,7 +23,7 @@ public struct CourseListBlock: FencedBlockRenderer {
         var node: Yams.Node?
         switch YAMLReader.parse(body, in: file, firstLine: firstLine) {
         case .success(let parsed): node = parsed
-        case .failure(let problem): return (nil, [problem])
+        case .failure(let problem): return BlockOutput(html: nil, problems: [problem])
         }
         let fields = FieldReader(node, in: file, firstLine: firstLine, what: "course list")
         var filters: [(String, (TrainingCatalogue.Course) -> Bool)] = []
@@ -54,9 +54,9 @@ public struct CourseListBlock: FencedBlockRenderer {
                 line: firstLine - 1, column: 1, "no course matches this list (\(filters.map(\.0).joined(separator: ", ")))",
                 hint: "Check the filters: a course must match all of them."))
         }
-        guard !problems.hasErrors else { return (nil, problems) }
+        guard !problems.hasErrors else { return BlockOutput(html: nil, problems: problems) }
         let view = CourseListView(courses: courses, filter: filters.map(\.0).joined(separator: ", "))
-        return (theme.library.render(view, withTemplate: "course-list") ?? "", problems)
+        return BlockOutput(html: theme.library.render(view, withTemplate: "course-list") ?? "", problems: problems)
     }
 }
 

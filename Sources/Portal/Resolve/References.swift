@@ -1,0 +1,97 @@
+/// Typed references, written `[text](policy:threshold-document#levels-of-need)`: what
+/// each id stands for, known before any page's text is compiled, so a link is rewritten
+/// (and a wrong one reported) exactly where it was written. A typed link keeps working when
+/// a page moves; a misspelt one never reaches the site.
+public struct ReferenceIndex: Sendable {
+    public static let kinds = ["page", "policy", "newsletter", "report", "course", "level", "topic", "role"]
+
+    /// Written pages by content path without `.md` (`parents-carers/private-fostering`).
+    private var pagePaths: [String: String] = [:]
+    /// For `policy:`, `newsletter:` and `report:`: id → the addresses of pages with that id.
+    private var byKind: [String: [String: [String]]] = [:]
+    /// Training ids by kind (`course`, `level`, `topic`, `role`).
+    private var training: [String: Set<String>] = [:]
+
+    public init(pages: [Page], catalogue: TrainingCatalogue?) {
+        for page in pages {
+            var path = String(page.file.relativePath.dropLast(".md".count))
+            if path == "index" { path = "" }
+            if path.hasSuffix("/index") { path = String(path.dropLast("/index".count)) }
+            pagePaths[path] = page.url
+            let name = String(path.split(separator: "/").last ?? "")
+            switch page.details {
+            case .policy: byKind["policy", default: [:]][name, default: []].append(page.url)
+            case .report: byKind["report", default: [:]][name, default: []].append(page.url)
+            case .newsletter(let issue, _):
+                byKind["newsletter", default: [:]][name, default: []].append(page.url)
+                byKind["newsletter", default: [:]][String(issue), default: []].append(page.url)
+            case .page, .guidance: break
+            }
+        }
+        if let catalogue {
+            training = [
+                "course": Set(catalogue.courses.map(\.id)), "level": Set(catalogue.levels.map(\.id)),
+                "topic": Set(catalogue.topics.map(\.id)), "role": Set(catalogue.roles.map(\.id)),
+            ]
+        }
+    }
+
+    public enum Resolution: Equatable {
+        /// Not a typed reference: an ordinary address, left to the link checker.
+        case untyped
+        case address(String)
+        case problem(message: String, hint: String)
+    }
+
+    public func resolve(_ link: String) -> Resolution {
+        guard let colon = link.firstIndex(of: ":") else { return .untyped }
+        let kind = String(link[..<colon])
+        guard Self.kinds.contains(kind) else { return .untyped }
+        var id = String(link[link.index(after: colon)...])
+        var fragment = ""
+        if let hash = id.firstIndex(of: "#") {
+            fragment = String(id[hash...])
+            id = String(id[..<hash])
+        }
+        id = id.trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+        switch kind {
+        case "page":
+            guard let url = pagePaths[id] else {
+                return .problem(
+                    message: "there is no page “\(id)” (in “\(link)”)",
+                    hint: suggest(id, in: Array(pagePaths.keys)) + "Write the page's path inside Content/ without .md, e.g. page:parents-carers/private-fostering.")
+            }
+            return .address(url + fragment)
+        case "policy", "newsletter", "report":
+            let known = byKind[kind] ?? [:]
+            guard let urls = known[id] else {
+                return .problem(
+                    message: "there is no \(kind) “\(id)” (in “\(link)”)",
+                    hint: suggest(id, in: Array(known.keys)) + "Use the \(kind)'s file name without .md\(kind == "newsletter" ? ", or its issue number" : "").")
+            }
+            guard urls.count == 1 else {
+                return .problem(
+                    message: "“\(id)” names more than one \(kind): \(urls.sorted().joined(separator: ", "))",
+                    hint: "Link with page: and the page's full path instead.")
+            }
+            return .address(urls[0] + fragment)
+        default:
+            guard let ids = training[kind] else {
+                return .problem(message: "there is no training data for “\(link)”", hint: "Add the training data to Content/data/ first.")
+            }
+            guard ids.contains(id) else {
+                return .problem(
+                    message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
+                    hint: suggest(id, in: ids.sorted()) + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")
+            }
+            let folder = ["course": "courses", "level": "levels", "topic": "topics", "role": "roles"][kind]!
+            return .address("\(TrainingPages.root)\(folder)/\(id)/" + fragment)
+        }
+    }
+
+    private func suggest(_ id: String, in candidates: [String]) -> String {
+        closest(to: id, in: candidates.sorted()).map { "Did you mean “\($0)”? " } ?? ""
+    }
+}
+
+import Foundation

@@ -1,0 +1,58 @@
+import Yams
+
+/// ```` ```table ```` in a page: an accessible table made from a CSV file in Content/data/.
+/// Numbers are right-aligned and checked; a row whose first cell starts with “Total” and a
+/// column whose heading starts with “Total” are checked against the sums they claim, so a
+/// published table that does not add up is caught before it is published.
+public struct DataTableBlock: FencedBlockRenderer {
+    let dataFiles: [String: SourceFile]
+    let theme: Theme
+
+    public init(dataFiles: [String: SourceFile], theme: Theme) {
+        self.dataFiles = dataFiles
+        self.theme = theme
+    }
+
+    public var infoStrings: Set<String> { ["table"] }
+
+    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
+        let node: Node?
+        switch YAMLReader.parse(body, in: file, firstLine: firstLine) {
+        case .success(let parsed): node = parsed
+        case .failure(let problem): return BlockOutput(html: nil, problems: [problem])
+        }
+        let fields = FieldReader(node, in: file, firstLine: firstLine, what: "table")
+        let name = fields.string("file", required: true)
+        let caption = fields.string("caption", required: true)
+        let source = fields.string("source")
+        let numericNames = fields.strings("numeric")
+        let addTotal = fields.bool("add_total") ?? false
+        func finish(_ html: String?, _ more: [Diagnostic] = []) -> BlockOutput {
+            let settings = fields.warnAboutUnknownFields(
+                allowed: ["file", "caption", "source", "numeric", "add_total"], context: "a table")
+            let problems = settings + more
+            return BlockOutput(html: problems.hasErrors ? nil : html, problems: problems, uses: name.map { [$0] } ?? [])
+        }
+        guard let name, let caption else { return finish(nil) }
+        guard let csv = dataFiles[name] else {
+            let suggestion = closest(to: name, in: dataFiles.keys.sorted()).map { "Did you mean “\($0)”? " } ?? ""
+            fields.failField("file", "there is no file data/\(name)", hint: "\(suggestion)Put the CSV file in Content/data/ and give its name here.")
+            return finish(nil)
+        }
+        let (read, csvProblems) = CSVTable.read(csv)
+        guard let table = read, !csvProblems.hasErrors else { return finish(nil, csvProblems) }
+
+        // Which columns hold numbers: those named under `numeric` (or none), else all but the first.
+        let headings = table.header.map(\.text)
+        for unknown in numericNames where !headings.contains(unknown) && unknown != "none" {
+            fields.failField("numeric", "the table has no column “\(unknown)”", hint: "Its columns are: \(headings.joined(separator: ", ")).")
+        }
+        let numeric: [Bool] = headings.indices.map { index in
+            numericNames.isEmpty ? index > 0 : numericNames.contains(headings[index])
+        }
+        let totals = TableTotals(table: table, numeric: numeric, file: csv)
+        let view = DataTableView(
+            table: table, numeric: numeric, caption: caption, source: source, addTotal: addTotal, totals: totals)
+        return finish(theme.library.render(view, withTemplate: "data-table") ?? "", totals.problems())
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The arithmetic of a statistics table: cells read as numbers, declared totals checked.
+struct TableTotals {
+    let table: CSVTable
+    let numeric: [Bool]
+    let file: SourceFile
+
+    /// A cell's value: `1,234`, `£20,121`, `12.5`, `45%`; nil for an empty or “–” cell.
+    static func number(_ text: String) -> Double? {
+        var cleaned = text.trimmingCharacters(in: .whitespaces)
+        if cleaned.hasPrefix("£") { cleaned.removeFirst() }
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        cleaned = cleaned.replacingOccurrences(of: ",", with: "")
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return Double(cleaned)
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        ["", "-", "–", "—", "n/a", "N/A"].contains(text.trimmingCharacters(in: .whitespaces))
+    }
+
+    static func isTotal(_ text: String) -> Bool { text.lowercased().hasPrefix("total") }
+
+    /// Every numeric cell that is not a number, and every declared total that does not add up.
+    func problems() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let headings = table.header.map(\.text)
+        for row in table.rows {
+            for (index, cell) in row.enumerated() where numeric[index] && !Self.isBlank(cell.text) && Self.number(cell.text) == nil {
+                found.append(file.error(
+                    line: cell.line, column: cell.column, "“\(cell.text)” in the column “\(headings[index])” is not a number",
+                    hint: "Write digits only (a £ before or % after is fine); leave the cell empty or write – if there is no figure."))
+            }
+        }
+        guard found.isEmpty else { return found }
+
+        // Total rows: each numeric column sums the rows since the last total row.
+        var since = 0
+        for (position, row) in table.rows.enumerated() where Self.isTotal(row[0].text) {
+            let block = table.rows[since..<position]
+            for (index, cell) in row.enumerated() where numeric[index] && !cell.text.hasSuffix("%") {
+                guard let declared = Self.number(cell.text) else { continue }
+                let cells = block.map { $0[index].text }
+                guard !cells.contains(where: { $0.hasSuffix("%") }) else { continue }
+                let sum = cells.compactMap(Self.number).reduce(0, +)
+                if abs(sum - declared) > 0.005 {
+                    found.append(file.error(
+                        line: cell.line, column: cell.column,
+                        "the total in the column “\(headings[index])” is \(cell.text), but the rows above add up to \(Self.format(sum))",
+                        hint: "Check the figures against the source: correct a row or the total, or say in the text that the published total differs and leave this row out."))
+                }
+            }
+            since = position + 1
+        }
+
+        // Total columns: each row's numeric cells before it add up to it.
+        for (index, heading) in headings.enumerated() where Self.isTotal(heading) && numeric[index] {
+            for row in table.rows {
+                let cell = row[index]
+                guard !cell.text.hasSuffix("%"), let declared = Self.number(cell.text) else { continue }
+                let parts = row[..<index].enumerated().filter { numeric[$0.offset] }.map(\.element.text)
+                guard !parts.contains(where: { $0.hasSuffix("%") }) else { continue }
+                let sum = parts.compactMap(Self.number).reduce(0, +)
+                if abs(sum - declared) > 0.005 {
+                    found.append(file.error(
+                        line: cell.line, column: cell.column,
+                        "the row “\(row[0].text)” has the total \(cell.text), but its figures add up to \(Self.format(sum))",
+                        hint: "Check the row's figures against the source, or its total."))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Sums of each numeric column over every row that is not itself a total.
+    func columnTotals() -> [String] {
+        table.header.indices.map { index in
+            guard index > 0 else { return "Total" }
+            guard numeric[index] else { return "" }
+            let cells = table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text }
+            if cells.contains(where: { $0.hasSuffix("%") }) { return "" }
+            return Self.format(cells.compactMap(Self.number).reduce(0, +))
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        if value == value.rounded() {
+            let formatter = NumberFormatter()
+            formatter.numberStyle = .decimal
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.maximumFractionDigits = 0
+            return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
+        }
+        return String(format: "%.2f", value)
+    }
+}
