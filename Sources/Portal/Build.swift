@@ -34,6 +34,18 @@ public struct BuildResult: Sendable {
 public enum Build {
     /// Everything but writing: the finished files, or every problem found.
     public static func generate(_ options: BuildOptions) throws(BuildFailed) -> BuildResult {
+        let (site, theme, warnings) = try resolve(options)
+
+        // Render
+        let renderer = Renderer(site: site, theme: theme)
+        let urls = renderer.urls
+        let files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles()
+            + site.dataFiles
+        return BuildResult(files: files, copies: theme.assets, pageCount: urls.count, warnings: warnings)
+    }
+
+    /// Read, parse and resolve: the checked site and the theme to render it with.
+    public static func resolve(_ options: BuildOptions) throws(BuildFailed) -> (site: Site, theme: Theme, warnings: [Diagnostic]) {
         let content = options.content.trimmingTrailingSlashes()
         let themeRoot = options.theme.trimmingTrailingSlashes()
         var diagnostics: [Diagnostic] = []
@@ -88,10 +100,12 @@ public enum Build {
         let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
+        let baseURL = config?.baseURL ?? ""
         let parsed = parallelMap(frontMatter.map(\.0)) { page -> (ResolvedPage?, [Diagnostic]) in
             guard let page else { return (nil, []) }
             let body = MarkdownCompiler.compile(
-                page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references)
+                page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
+                plainTextBase: page.kind == .newsletter ? baseURL : nil)
             return (ResolvedPage(page: page, body: body), body.diagnostics)
         }
         diagnostics += parsed.flatMap(\.1)
@@ -114,12 +128,7 @@ public enum Build {
             includeDrafts: options.includeDrafts)
         diagnostics += problems
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
-
-        // Render
-        let renderer = Renderer(site: site, theme: theme)
-        let urls = renderer.urls
-        let files = parallelMap(urls) { renderer.render(url: $0) } + site.dataFiles
-        return BuildResult(files: files, copies: theme.assets, pageCount: urls.count, warnings: diagnostics)
+        return (site, theme, diagnostics)
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

@@ -33,6 +33,22 @@ check "the outcome is said plainly" grep -q 'The build stopped: 1 error to fix. 
 check "Site/ is untouched" diff -r before Site
 check "no temporary folder is left" test -z "$(ls -d Site.* 2>/dev/null)"
 
+rm Content/parents-carers/broken.md
+"$portal" new newsletter "Newsletter: December" --theme "$repo/Theme" >out.txt 2>err.txt
+check "new newsletter exits 0" test $? -eq 0
+created=$(sed -n 's/^Created \(.*\.md\) (issue \([0-9]*\)), as a draft\.$/\1/p' out.txt)
+check "new newsletter says where the file is" test -f "$created"
+check "the new newsletter is a draft with the next issue number" grep -q '^draft: true$' "$created"
+"$portal" build --theme "$repo/Theme" --drafts >out.txt 2>err.txt
+check "the new newsletter builds" test $? -eq 0
+"$portal" new page "Safer sleep" --theme "$repo/Theme" >/dev/null 2>&1
+"$portal" new page "Safer sleep" --theme "$repo/Theme" >/dev/null 2>err.txt
+check "new refuses to overwrite" grep -q 'already exists; nothing was changed' err.txt
+"$portal" check --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "check exits 0" test $? -eq 0
+check "check lists drafts" grep -q '^Drafts and pages not yet published (2)$' out.txt
+check "check lists links to other websites" grep -q '^Links to other websites' out.txt
+
 "$portal" build --help >help.txt 2>&1
 check "help explains the options" grep -q -- '--drafts' help.txt
 "$portal" build --now tomorrow >out.txt 2>err.txt

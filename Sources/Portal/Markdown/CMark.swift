@@ -58,6 +58,8 @@ struct CMarkNode {
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
     var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+    var listType: cmark_list_type { cmark_node_get_list_type(pointer) }
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
     var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
     var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
 

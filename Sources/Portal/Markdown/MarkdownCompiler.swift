@@ -25,6 +25,8 @@ public struct CompiledBody: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files in Content/data/ that blocks in the text read (tables).
     public var usedData: Set<String> = []
+    /// The text as plain text, when asked for (newsletters, for email).
+    public var plainText: String?
 }
 
 /// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
@@ -33,14 +35,14 @@ public enum MarkdownCompiler {
     /// Ids the layout puts on every page, so links may point at them.
     static let layoutIDs: Set<String> = ["main-content", "worried-heading"]
     /// Ids the layout uses itself, which a heading must not take.
-    static let reservedIDs: Set<String> = layoutIDs.union(["contents", "related", "mentioned-in"])
+    static let reservedIDs: Set<String> = layoutIDs.union(["contents", "related", "mentioned-in", "other-formats"])
 
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.
     /// `indent` is how far the text is indented in the file (Markdown inside YAML).
     public static func compile(
         _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = [],
-        references: ReferenceIndex? = nil
+        references: ReferenceIndex? = nil, plainTextBase: String? = nil
     ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
         var diagnostics: [Diagnostic] = []
@@ -106,7 +108,8 @@ public enum MarkdownCompiler {
         }
 
         return CompiledBody(
-            html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData)
+            html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData,
+            plainText: plainTextBase.map { PlainText.render(document, base: $0) })
     }
 
     /// cmark counts columns in bytes; people (and YAML) count characters.

@@ -24,6 +24,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Earlier than any content date.
+    public static let distantPast = Day(year: 1, month: 1, day: 1)!
+
     /// Whether `text` has the shape of a date (`dddd-dd-dd`), valid or not.
     static func looksLikeISO(_ text: String) -> Bool {
         text.count == 10 && text.enumerated().allSatisfy { index, character in

@@ -9,14 +9,30 @@ public struct Renderer: Sendable {
     let site: Site
     let theme: Theme
 
+    /// Each section's listing, split into pages.
+    let listings: [String: [ListingPage]]
+    /// Later pages of listings by address: `/a/page/2/` → section `/a/`, page 2.
+    let listingPages: [String: (section: String, page: Int)]
+
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        var listings: [String: [ListingPage]] = [:]
+        var later: [String: (String, Int)] = [:]
+        for (url, section) in site.sections where site.generated[url] == nil && url != "/" {
+            let pages = Listing.pages(of: section, in: site) { [site] page in Renderer.listItem(page, now: site.now) }
+            listings[url] = pages
+            for page in pages.dropFirst() { later[page.url] = (url, page.number) }
+        }
+        self.listings = listings
+        self.listingPages = later
     }
 
-    /// Every address that becomes a page: each page, and each section without a page of its own.
+    /// Every address that becomes a page: each page, each section (and later pages of its
+    /// listing), and each page made from data.
     public var urls: [String] {
-        Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys).sorted()
+        Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys)
+            .union(listingPages.keys).sorted()
     }
 
     public func render(url: String) -> OutputFile {
@@ -28,8 +44,10 @@ public struct Renderer: Sendable {
             content = theme.library.render(generated.view, withTemplate: generated.template) ?? ""
         } else if url == "/" {
             content = theme.library.render(homeView(), withTemplate: "home") ?? ""
+        } else if let later = listingPages[url], let section = site.sections[later.section] {
+            content = theme.library.render(sectionView(section, page: later.page), withTemplate: "section") ?? ""
         } else if let section = site.sections[url] {
-            content = theme.library.render(sectionView(section), withTemplate: "section") ?? ""
+            content = theme.library.render(sectionView(section, page: 1), withTemplate: "section") ?? ""
         } else if let page {
             content = theme.library.render(pageView(page), withTemplate: theme.template(for: page.page.kind)) ?? ""
         } else {
@@ -39,11 +57,26 @@ public struct Renderer: Sendable {
             title = site.config.name
             description = page?.page.summary ?? site.config.description
         } else {
-            let pageTitle = site.generated[url]?.title ?? page?.page.title ?? site.title(of: url)
+            let listing = listingPages[url].map { ($0.section, $0.page) } ?? (url, 1)
+            var pageTitle = site.generated[url]?.title ?? page?.page.title ?? site.title(of: listing.0)
+            if let count = listings[listing.0]?.count, count > 1 {
+                pageTitle += " (page \(listing.1) of \(count))"
+            }
             title = "\(pageTitle) – \(site.config.name)"
             description = site.generated[url]?.summary ?? page?.page.summary ?? site.sections[url]?.summary
                 ?? site.config.description
         }
+        let kind = site.generated[url]?.template
+            ?? (url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page")
+        return framed(
+            content, url: url, title: title, description: description, sensitive: page?.page.isSensitive ?? false,
+            kind: kind, path: URLMapping.outputPath(for: url))
+    }
+
+    /// A page's content inside the layout every page shares.
+    func framed(
+        _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String, path: String
+    ) -> OutputFile {
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
             siteName: site.config.name, siteShortName: site.config.shortName,
@@ -56,11 +89,24 @@ public struct Renderer: Sendable {
             contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
             contactsPage: site.config.contactsPage.url.target,
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
-            sensitive: page?.page.isSensitive ?? false,
-            kind: site.generated[url].map { $0.template } ?? (url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page"),
-            content: content)
+            sensitive: sensitive, kind: kind, feeds: SiteFiles.feedLinks(site), content: content)
         let html = theme.library.render(layout, withTemplate: "layout") ?? ""
-        return OutputFile(path: URLMapping.outputPath(for: url), contents: Array(html.utf8))
+        return OutputFile(path: path, contents: Array(html.utf8))
+    }
+
+    /// `404.html`: served by most hosts for an address that does not exist. It has no
+    /// breadcrumbs, since it stands for every wrong address.
+    public func notFound() -> OutputFile {
+        let view = NotFoundView(title: "Page not found", contactsPage: site.config.contactsPage.url.target)
+        let content = theme.library.render(view, withTemplate: theme.templateNames.contains("not-found") ? "not-found" : "page") ?? ""
+        return framed(
+            content, url: "/", title: "Page not found – \(site.config.name)",
+            description: "There is no page at this address.", sensitive: false, kind: "not-found", path: "404.html")
+    }
+
+    /// Feeds, sitemap and robots.txt for the pages rendered, and newsletters for email.
+    public func siteFiles() -> [OutputFile] {
+        SiteFiles(site: site, urls: urls).files() + NewsletterEmail(site: site, theme: theme).files()
     }
 
     func pageView(_ resolved: ResolvedPage) -> PageView {
@@ -70,6 +116,10 @@ public struct Renderer: Sendable {
             tags: tags(of: page), facts: facts(of: page), contents: contents(of: resolved.body.headings),
             body: resolved.body.html,
             related: resolved.related.map { LinkView(title: linkTitle($0), url: $0) },
+            emailVersions: page.kind == .newsletter ? [
+                LinkView(title: "Email version (HTML to paste into a bulletin)", url: "/" + NewsletterEmail.htmlPath(page.url)),
+                LinkView(title: "Plain text version", url: "/" + NewsletterEmail.textPath(page.url)),
+            ] : [],
             mentionedIn: resolved.mentionedIn.map { LinkView(title: site.title(of: $0), url: $0) })
     }
 
@@ -83,18 +133,36 @@ public struct Renderer: Sendable {
         return "\(title): \(heading.text)"
     }
 
-    func sectionView(_ section: Section) -> SectionView {
+    func sectionView(_ section: Section, page number: Int) -> SectionView {
         let subsections = section.subsections.compactMap { site.sections[$0] }.map {
             ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil)
         }
-        let pages = section.pages.map { listItem(site.pages[$0].page) }
         // Pages made from data list in the section of their folder too, by title.
         let generated = site.generated.values.filter { URLMapping.parent(of: $0.url) == section.url }
             .sorted { ($0.title, $0.url) < ($1.title, $1.url) }
             .map { ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil) }
+        let pages = listings[section.url] ?? []
+        let current = pages.first { $0.number == number }
+        var groups = (current?.groups ?? []).map { group in
+            ListGroupView(title: group.title, id: slug(group.title ?? "pages"), items: group.items)
+        }
+        var sections = number == 1 ? subsections + generated : []
+        // A plain list needs no heading of its own: it follows the folders.
+        if groups.count == 1, groups[0].title == nil {
+            sections += groups[0].items
+            groups = []
+        }
+        var pagination: PaginationView?
+        if pages.count > 1 {
+            pagination = PaginationView(
+                previous: number > 1 ? Listing.url(of: section.url, page: number - 1) : nil,
+                next: number < pages.count ? Listing.url(of: section.url, page: number + 1) : nil,
+                pages: pages.map { PageLinkView(number: $0.number, url: $0.url, current: $0.number == number) })
+        }
         return SectionView(
             title: section.title, summary: section.summary,
-            intro: section.ownPage.map { site.pages[$0].body.html } ?? "", items: subsections + generated + pages)
+            intro: number == 1 ? section.ownPage.map { site.pages[$0].body.html } ?? "" : "",
+            sections: sections, groups: groups, pagination: pagination)
     }
 
     func homeView() -> HomeView {
@@ -103,16 +171,23 @@ public struct Renderer: Sendable {
             title: home?.page.title ?? site.config.name, summary: home?.page.summary ?? site.config.description,
             intro: home?.body.html ?? "",
             doors: site.config.doors.map { LinkView(title: $0.title, url: $0.url.target, text: $0.text) },
-            latestNewsletter: site.latestNewsletter.map { listItem($0.page) })
+            latestNewsletter: site.latestNewsletter.map { Renderer.listItem($0.page, now: site.now) })
     }
 
-    func listItem(_ page: Page) -> ListItemView {
+    static func listItem(_ page: Page, now: Day) -> ListItemView {
         var label: String?
-        if case .newsletter(let issue, _) = page.details { label = "Issue \(issue)" }
-        if case .report(let period, _) = page.details { label = "Period \(period)" }
-        return ListItemView(
-            title: page.title, url: page.url, summary: page.summary, date: page.listingDate.map(DateView.init),
-            label: label)
+        switch page.details {
+        case .newsletter(let issue, _): label = "Issue \(issue)"
+        case .report(let period, _): label = "Reporting period \(period)"
+        case .policy(let policy):
+            let review = policy.status == .current
+                ? " · Next review \(policy.review.long)\(policy.review < now ? " (overdue)" : "")" : ""
+            label = "Version \(policy.version) · Approved \(policy.approved.long)\(review)"
+                + (page.topics.isEmpty ? "" : " · Topics: \(page.topics.joined(separator: ", "))")
+        case .page, .guidance: break
+        }
+        let date = page.kind == .policy ? nil : page.listingDate.map(DateView.init)
+        return ListItemView(title: page.title, url: page.url, summary: page.summary, date: date, label: label)
     }
 
     func tags(of page: Page) -> [String] {

@@ -69,6 +69,7 @@ struct LayoutView: Sendable {
     var footer: [LinkView]
     var sensitive: Bool
     var kind: String
+    var feeds: [LinkView]
     var content: String
 }
 
@@ -82,7 +83,28 @@ struct PageView: Sendable {
     var contents: [ContentsEntryView]
     var body: String
     var related: [LinkView]
+    var emailVersions: [LinkView]
     var mentionedIn: [LinkView]
+}
+
+/// A group of a list, with a heading when there is more than one.
+struct ListGroupView: Sendable {
+    var title: String?
+    var id: String
+    var items: [ListItemView]
+}
+
+struct PageLinkView: Sendable {
+    var number: Int
+    var url: String
+    var current: Bool
+}
+
+/// GOV.UK list pagination: previous, numbered pages, next.
+struct PaginationView: Sendable {
+    var previous: String?
+    var next: String?
+    var pages: [PageLinkView]
 }
 
 /// A section's index, filled by `section.mustache`.
@@ -90,7 +112,10 @@ struct SectionView: Sendable {
     var title: String
     var summary: String?
     var intro: String
-    var items: [ListItemView]
+    /// Folders inside and pages made from data, on the first page only.
+    var sections: [ListItemView]
+    var groups: [ListGroupView]
+    var pagination: PaginationView?
 }
 
 /// The home page, filled by `home.mustache`.
@@ -100,4 +125,10 @@ struct HomeView: Sendable {
     var intro: String
     var doors: [LinkView]
     var latestNewsletter: ListItemView?
+}
+
+/// The page for an address that does not exist: `not-found.mustache`, written to 404.html.
+struct NotFoundView: Sendable {
+    var title: String
+    var contactsPage: String
 }

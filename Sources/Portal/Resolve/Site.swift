@@ -76,8 +76,9 @@ public struct Site: Sendable {
     public func breadcrumbs(for url: String) -> [Crumb] {
         var trail: [Crumb] = []
         var current = URLMapping.parent(of: url)
+        // Folders that are not pages themselves (such as /news/page/) are passed over.
         while let parent = current {
-            trail.append(Crumb(title: title(of: parent), url: parent))
+            if parent == "/" || exists(parent) { trail.append(Crumb(title: title(of: parent), url: parent)) }
             current = URLMapping.parent(of: parent)
         }
         return trail.reversed()

@@ -1,0 +1,67 @@
+/// How a section lists its pages: grouped the way readers look for them (newsletters by
+/// year, policies by status) and split into pages of `pageSize` items.
+struct Listing {
+    static let pageSize = 20
+
+    struct Group {
+        var title: String?
+        var items: [ListItemView]
+    }
+
+
+    /// `/publications/newsletters/` page 2 → `/publications/newsletters/page/2/`.
+    static func url(of section: String, page: Int) -> String {
+        page == 1 ? section : "\(section)page/\(page)/"
+    }
+
+    static func pages(of section: Section, in site: Site, item: (Page) -> ListItemView) -> [ListingPage] {
+        let written = section.pages.map { site.pages[$0].page }
+        let chunks = stride(from: 0, to: max(written.count, 1), by: pageSize).map {
+            Array(written[$0..<min($0 + pageSize, written.count)])
+        }
+        return chunks.enumerated().map { index, chunk in
+            ListingPage(
+                url: url(of: section.url, page: index + 1), number: index + 1, count: chunks.count,
+                groups: groups(chunk, now: site.now, item: item))
+        }
+    }
+
+    /// Newsletters by year, newest first; policies by status; anything else as one list.
+    static func groups(_ pages: [Page], now: Day, item: (Page) -> ListItemView) -> [Group] {
+        guard !pages.isEmpty else { return [] }
+        if pages.allSatisfy({ $0.kind == .newsletter }) {
+            var groups: [Group] = []
+            for page in pages {
+                let year = page.listingDate.map { String($0.year) } ?? ""
+                if groups.last?.title != year { groups.append(Group(title: year, items: [])) }
+                groups[groups.count - 1].items.append(item(page))
+            }
+            return groups
+        }
+        if pages.allSatisfy({ $0.kind == .policy }) {
+            let order = ["Current", "Due for review", "Draft", "Superseded"]
+            let grouped = Dictionary(grouping: pages) { policyGroup($0, now: now) }
+            return order.compactMap { title in
+                grouped[title].map { Group(title: title, items: $0.map(item)) }
+            }
+        }
+        return [Group(title: nil, items: pages.map(item))]
+    }
+
+    static func policyGroup(_ page: Page, now: Day) -> String {
+        guard case .policy(let policy) = page.details else { return "Current" }
+        switch policy.status {
+        case .current: return policy.review < now ? "Due for review" : "Current"
+        case .draft: return "Draft"
+        case .superseded: return "Superseded"
+        }
+    }
+}
+
+/// One page of a section's listing: its address, its number of how many, and its groups.
+struct ListingPage {
+    var url: String
+    var number: Int
+    var count: Int
+    var groups: [Listing.Group]
+}
