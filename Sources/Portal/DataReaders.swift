@@ -16,6 +16,11 @@ public enum DataReaders {
         reading.generators += training.catalogue.map { [TrainingPages(catalogue: $0)] } ?? []
         reading.used.formUnion(training.used)
         reading.problems += training.problems
+        // Business plans: every `business-plan-*.yaml`, one plan a file.
+        let plans = BusinessPlans.read(files)
+        if !plans.plans.isEmpty { reading.generators.append(BusinessPlanPages(plans: plans.plans)) }
+        reading.used.formUnion(plans.used)
+        reading.problems += plans.problems
         return reading
     }
 }

@@ -1,0 +1,63 @@
+/// View models of the business plan pages; property names are what the templates use.
+
+/// A status in words, with the id of its colour: `tag--amber`.
+struct PlanStatusView: Sendable {
+    var id: String
+    var text: String
+}
+
+/// One line of the key above the tables: a status and what it means.
+struct PlanKeyView: Sendable {
+    var id: String
+    var text: String
+    var meaning: String
+}
+
+struct PlanActionView: Sendable {
+    var ref: String
+    var action: String
+    var lead: String
+    var how: String
+    var due: String?
+    var status: PlanStatusView?
+    var outcome: String?
+}
+
+/// One priority: its heading and its table of actions. `showDue` and `showStatus` are the
+/// same for every table of a plan: a column is left out when the whole plan has nothing
+/// to put in it.
+struct PlanPriorityView: Sendable {
+    var id: String
+    var title: String
+    var caption: String
+    var showDue: Bool
+    var showStatus: Bool
+    var actions: [PlanActionView]
+}
+
+struct PlanThemeView: Sendable {
+    var id: String
+    var title: String
+    var priorities: [PlanPriorityView]
+}
+
+/// One plan: `business-plan.mustache`.
+struct BusinessPlanView: Sendable {
+    var title: String
+    var summary: String
+    var facts: [FactView]
+    var contents: [ContentsEntryView]
+    var key: [PlanKeyView]
+    /// Why a column is missing, if one is.
+    var keyNote: String?
+    var themes: [PlanThemeView]
+    var listURL: String
+}
+
+/// Every plan, newest first: `business-plans.mustache`.
+struct BusinessPlanListView: Sendable {
+    var title: String
+    var summary: String
+    var intro: String
+    var plans: [ListItemView]
+}
