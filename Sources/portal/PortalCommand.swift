@@ -3,7 +3,7 @@ import Foundation
 import Portal
 
 @main
-struct PortalCommand: ParsableCommand {
+struct PortalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Builds the safeguarding board's website from its Markdown pages.",
@@ -12,7 +12,7 @@ struct PortalCommand: ParsableCommand {
             website appears in the Site folder. If anything is wrong, nothing is changed and every \
             problem is listed with its file, line and what to do.
             """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

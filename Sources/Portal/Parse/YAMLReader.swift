@@ -36,7 +36,8 @@ enum YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            return explain(problem: problem, context: context, mark: Position(mark), at: at)
+            let line = file.line(mark.line + firstLine - 1)
+            return explain(problem: problem, context: context, mark: Position(mark), line: line, at: at)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             let mark = secondOccurrence(of: duplicates.first ?? "", in: yaml) ?? Position(context.mark)
@@ -48,6 +49,15 @@ enum YAMLReader {
         default:
             return file.error(line: firstLine, column: 1, "the front matter could not be read (\(error))")
         }
+    }
+
+    /// `title: Safe sleep: my space` → `title: "Safe sleep: my space"`, the line as it should be.
+    private static func quotedExample(_ line: String?) -> String? {
+        guard let line, let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound]
+        let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.contains("\""), !value.isEmpty, !value.hasPrefix("\"") else { return nil }
+        return "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
     }
 
     /// Where a repeated name is written the second time (libyaml only knows the mapping).
@@ -63,7 +73,7 @@ enum YAMLReader {
     }
 
     private static func explain(
-        problem: String, context: YamlError.Context?, mark: Position,
+        problem: String, context: YamlError.Context?, mark: Position, line: String?,
         at: (Position, String, String) -> Diagnostic
     ) -> Diagnostic {
         let during = context?.text ?? ""
@@ -75,7 +85,7 @@ enum YAMLReader {
         if problem.contains("mapping values are not allowed") {
             return at(
                 mark, "a value contains a colon followed by a space",
-                "Put the whole value in double quotes, e.g. title: \"Safe sleep: my sleep, my space\".")
+                "Put the whole value in double quotes: \(quotedExample(line) ?? "title: \"Safe sleep: my sleep, my space\"").")
         }
         if during.contains("quoted scalar"), let start = context?.mark {
             return at(

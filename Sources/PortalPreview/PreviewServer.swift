@@ -1,0 +1,155 @@
+import FlyingFox
+import FlyingSocks  // SocketError, to recognise "port in use"; a dependency of FlyingFox
+import Foundation
+import Portal
+
+/// Why the preview could not start, in words for the person at the keyboard.
+public enum PreviewError: Error, CustomStringConvertible, Equatable {
+    case portInUse(UInt16)
+    case portNotAllowed(UInt16)
+    case cannotListen(String)
+    case unsafeOutput(String)
+    case noContent(String)
+
+    public var description: String {
+        switch self {
+        case .portInUse(let port):
+            "Port \(port) is already in use, perhaps by another preview that is still running. "
+                + "Stop it (Ctrl+C in its window), or choose another port: portal serve --port \(port < 65535 ? port + 1 : 8000)"
+        case .portNotAllowed(let port):
+            "This computer does not allow the preview to use port \(port). Choose a port above 1024: portal serve --port 8000"
+        case .cannotListen(let why): "The preview could not start: \(why)"
+        case .unsafeOutput(let why): why
+        case .noContent(let folder):
+            "the content folder “\(folder)” does not exist. Run the command from the project folder, or give the folder with --content."
+        }
+    }
+}
+
+/// `portal serve`: builds once, serves the output folder on 127.0.0.1, and rebuilds when a
+/// file of the content or theme changes, so open pages reload.
+public actor PreviewServer {
+    public struct Configuration: Sendable {
+        public var build: BuildOptions
+        /// 0 lets the system choose a free port (tests).
+        public var port: UInt16
+        public var pollInterval: Duration
+
+        public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300)) {
+            self.build = build
+            self.port = port
+            self.pollInterval = pollInterval
+        }
+    }
+
+    private let configuration: Configuration
+    private let log: PreviewLog
+    private let board = StatusBoard()
+    private var server: HTTPServer?
+    private var serving: Task<Void, Never>?
+    private var watching: Task<Void, Never>?
+
+    public init(_ configuration: Configuration, log: PreviewLog) {
+        self.configuration = configuration
+        self.log = log
+    }
+
+    /// The latest build's status, as the pages see it.
+    public var status: BuildStatus {
+        get async { await board.status }
+    }
+
+    /// Listens, builds once, starts watching; returns the port. A failed first build does
+    /// not stop the preview: the errors are reported and the next save is built.
+    public func start() async throws(PreviewError) -> UInt16 {
+        let options = configuration.build
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .noContent(options.content)
+        }
+        do {
+            try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
+        } catch {
+            throw .unsafeOutput("\(error)")
+        }
+        // Listen first: a busy port is reported before any time is spent building.
+        let port = try await listen()
+        let roots = [options.content, options.theme].map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let before = SourceSnapshot.take(roots)  // before building, so edits made meanwhile are seen
+        let rebuilder = Rebuilder(options: options, board: board, log: log)
+        await rebuilder.rebuild(after: nil)
+        let interval = configuration.pollInterval
+        watching = Task.detached {
+            await Self.watch(roots, from: before, every: interval, rebuilder: rebuilder)
+        }
+        return port
+    }
+
+    /// Stops watching (after any build in progress) and closes the server.
+    public func stop() async {
+        watching?.cancel()
+        await watching?.value
+        watching = nil
+        await server?.stop(timeout: 0.3)  // lets responses in flight finish
+        serving?.cancel()
+        await serving?.value
+        server = nil
+        serving = nil
+    }
+
+    private func listen() async throws(PreviewError) -> UInt16 {
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: "127.0.0.1", port: configuration.port)
+        } catch {
+            throw .cannotListen("\(error)")
+        }
+        let server = HTTPServer(
+            address: address, timeout: 30, logger: .disabled,
+            handler: PreviewHandler(root: configuration.build.output, board: board))
+        // run() only returns when the server stops; a bind failure ends it at once.
+        let failure = ListenFailure()
+        serving = Task {
+            do { try await server.run() } catch { await failure.record(error) }
+        }
+        while !(await server.isListening) {
+            if let error = await failure.error { throw Self.explain(error, port: configuration.port) }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        self.server = server
+        if case .ip4(_, let port) = await server.listeningAddress { return port }
+        return configuration.port
+    }
+
+    private static func explain(_ error: any Error, port: UInt16) -> PreviewError {
+        if case SocketError.failed(_, let code, _) = error {
+            if code == EADDRINUSE { return .portInUse(port) }
+            if code == EACCES { return .portNotAllowed(port) }
+        }
+        return .cannotListen("\(error)")
+    }
+
+    /// Polls the folders; after a change, waits for the save to settle, then rebuilds.
+    private static func watch(
+        _ roots: [String], from start: SourceSnapshot, every interval: Duration, rebuilder: Rebuilder
+    ) async {
+        var previous = start
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard !Task.isCancelled, SourceSnapshot.take(roots) != previous else { continue }
+            // Editors may write a file in several steps, or several files: let them finish.
+            try? await Task.sleep(for: .milliseconds(100))
+            let current = SourceSnapshot.take(roots)
+            let changes = current.changes(since: previous)
+            previous = current
+            guard !changes.isEmpty else { continue }
+            await rebuilder.rebuild(after: SourceSnapshot.describe(changes))
+        }
+    }
+}
+
+/// The error that ended the server before it listened, if any.
+private actor ListenFailure {
+    var error: (any Error)?
+    func record(_ error: any Error) { self.error = error }
+}

@@ -1,0 +1,87 @@
+import Dispatch
+import Foundation
+import Portal
+
+/// Where the preview's messages go: the terminal in `portal serve`, a buffer in tests.
+public struct PreviewLog: Sendable {
+    /// Normal progress, one line at a time (stdout).
+    public var info: @Sendable (String) -> Void
+    /// Build problems (stderr).
+    public var problem: @Sendable (String) -> Void
+    public var formatter: DiagnosticFormatter
+
+    public init(
+        info: @escaping @Sendable (String) -> Void, problem: @escaping @Sendable (String) -> Void,
+        formatter: DiagnosticFormatter = DiagnosticFormatter()
+    ) {
+        self.info = info
+        self.problem = problem
+        self.formatter = formatter
+    }
+}
+
+/// Runs one build, records its outcome on the status board and reports it.
+struct Rebuilder: Sendable {
+    enum Outcome: Sendable {
+        case built(pages: Int)
+        case failed(problems: [Diagnostic])
+        /// Not a problem in the content (the output folder could not be written).
+        case broken(String)
+    }
+
+    let options: BuildOptions
+    let board: StatusBoard
+    let log: PreviewLog
+
+    /// Builds and reports; `reason` is nil for the first build.
+    @discardableResult
+    func rebuild(after reason: String?) async -> Outcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome = await run()
+        let seconds = String(format: "%.2f", Double((clock.now - started) / .milliseconds(1)) / 1000)
+        let output = options.output.hasSuffix("/") ? options.output : options.output + "/"
+        let after = reason.map { " after \($0)" } ?? ""
+        switch outcome {
+        case .built(let pages):
+            await board.succeeded()
+            if reason == nil {
+                log.info("Built \(pages) pages into \(output) in \(seconds) s.")
+            } else {
+                log.info("Rebuilt \(pages) pages in \(seconds) s\(after).")
+            }
+        case .failed(let problems):
+            let errors = problems.filter(\.isError)
+            await board.failed(errors.sortedForReport().map(BuildStatus.Problem.init))
+            log.problem(log.formatter.report(problems))
+            let these = errors.count == 1 ? "this error" : "these \(errors.count) errors"
+            log.problem(
+                reason == nil
+                    ? "Site not built: fix \(these) and save; the preview updates by itself."
+                    : "Site not updated\(after): fix \(these) and save. The preview keeps showing the last version that built.")
+        case .broken(let why):
+            await board.failed([BuildStatus.Problem(location: options.output, message: why)])
+            log.problem("error: \(why)")
+        }
+        return outcome
+    }
+
+    /// Build.run is synchronous and uses every core: run it on a Dispatch thread, not on
+    /// the cooperative pool the server's tasks need.
+    private func run() async -> Outcome {
+        let options = options
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                do {
+                    let result = try Build.run(options)
+                    if !result.warnings.isEmpty { log.problem(log.formatter.report(result.warnings)) }
+                    continuation.resume(returning: .built(pages: result.pageCount))
+                } catch let failure as BuildFailed {
+                    continuation.resume(returning: .failed(problems: failure.diagnostics))
+                } catch {
+                    continuation.resume(returning: .broken("\(error)"))
+                }
+            }
+        }
+    }
+}

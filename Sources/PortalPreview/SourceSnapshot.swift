@@ -1,0 +1,50 @@
+import Foundation
+
+/// The files of the watched folders with their modification times and sizes. Comparing
+/// two snapshots taken a few hundred milliseconds apart finds edits without inotify, so it
+/// works the same on every system and on network folders.
+public struct SourceSnapshot: Equatable, Sendable {
+    struct Stamp: Equatable, Sendable {
+        var modified: Date?
+        var size: Int?
+    }
+
+    /// Display path ("Content/index.md") → stamp.
+    var files: [String: Stamp] = [:]
+
+    /// Every file below `roots`, skipping hidden ones as the build does (editors' swap and
+    /// lock files are hidden, so saving does not trigger extra rebuilds).
+    public static func take(_ roots: [String]) -> SourceSnapshot {
+        var snapshot = SourceSnapshot()
+        for root in roots {
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            while let path = enumerator.nextObject() as? String {
+                let attributes = enumerator.fileAttributes
+                let isFolder = (attributes?[.type] as? FileAttributeType) == .typeDirectory
+                if (path as NSString).lastPathComponent.hasPrefix(".") {
+                    if isFolder { enumerator.skipDescendants() }
+                    continue
+                }
+                if isFolder { continue }
+                snapshot.files["\(root)/\(path)"] = Stamp(
+                    modified: attributes?[.modificationDate] as? Date,
+                    size: (attributes?[.size] as? NSNumber)?.intValue)
+            }
+        }
+        return snapshot
+    }
+
+    /// Paths added, removed or changed since `earlier`, sorted.
+    public func changes(since earlier: SourceSnapshot) -> [String] {
+        let paths = Set(files.keys).union(earlier.files.keys)
+        return paths.filter { files[$0] != earlier.files[$0] }.sorted()
+    }
+
+    /// "a change to Content/index.md", or "changes to Content/a.md and 2 other files".
+    public static func describe(_ changes: [String]) -> String {
+        guard let first = changes.first else { return "a change" }
+        if changes.count == 1 { return "a change to \(first)" }
+        let others = changes.count - 1
+        return "changes to \(first) and \(others) other file\(others == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import Testing
+
+@testable import Portal
+@testable import PortalPreview
+
+#if canImport(Glibc)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#else
+    import Darwin
+    private let streamSocket = SOCK_STREAM
+#endif
+
+/// `portal serve`: the rules that keep the preview inside the site, and one real session on
+/// loopback (build, serve, edit, break, stop).
+@Suite struct PreviewTests {
+    @Test func foldersServeTheirIndexPage() {
+        #expect(RequestPath.file(for: "/") == "index.html")
+        #expect(RequestPath.file(for: "/about/") == "about/index.html")
+        #expect(RequestPath.file(for: "/parents-carers/private-fostering/") == "parents-carers/private-fostering/index.html")
+        #expect(RequestPath.file(for: "/a//b/") == "a/b/index.html")
+        #expect(RequestPath.file(for: "/a/./b/") == "a/b/index.html")
+        #expect(RequestPath.file(for: "/assets/site.css") == "assets/site.css")
+        #expect(RequestPath.file(for: "/training/calendar.ics") == "training/calendar.ics")
+        #expect(RequestPath.file(for: "/caf%C3%A9/") == "café/index.html")
+    }
+
+    @Test func pathsLeavingTheSiteAreRefused() {
+        for path in [
+            "/..", "/../etc/passwd", "/a/../../etc/passwd", "/a/%2e%2e/%2E%2E/etc/passwd",
+            "/a/..%2F..%2Fetc/passwd", "/%2e%2e/", "about/", "", "/a%00b", "/%zz",
+        ] {
+            #expect(RequestPath.file(for: path) == nil, "\(path)")
+        }
+    }
+
+    @Test func contentTypes() {
+        #expect(ContentType.of("index.html") == "text/html; charset=utf-8")
+        #expect(ContentType.of("assets/site.css") == "text/css; charset=utf-8")
+        #expect(ContentType.of("reload.js") == "text/javascript; charset=utf-8")
+        #expect(ContentType.of("training/calendar.ics") == "text/calendar; charset=utf-8")
+        #expect(ContentType.of("training/courses.json") == "application/json")
+        #expect(ContentType.of("sitemap.xml") == "application/xml")
+        #expect(ContentType.of("robots.txt") == "text/plain; charset=utf-8")
+        #expect(ContentType.of("logo.PNG") == "image/png")
+        #expect(ContentType.of("photo.jpg") == "image/jpeg")
+        #expect(ContentType.of("icon.svg") == "image/svg+xml")
+        #expect(ContentType.of("README") == "application/octet-stream")
+    }
+
+    @Test func scriptGoesBeforeTheLastClosingBody() {
+        func injected(_ html: String) -> String {
+            String(decoding: LiveReload.inject(into: Data(html.utf8), site: 4), as: UTF8.self)
+        }
+        let tag = #"<script src="/__portal/reload.js" data-site="4"></script>"#
+        #expect(injected("<p>a</p></body></html>\n") == "<p>a</p>\(tag)</body></html>\n")
+        #expect(injected("<code>&lt;/body></code></BODY>") == "<code>&lt;/body></code>\(tag)</BODY>")
+        #expect(injected("<p>no body</p>") == "<p>no body</p>\(tag)")
+        #expect(injected("") == tag)
+    }
+
+    @Test func reloadScriptNeverWritesMarkup() {
+        #expect(!LiveReload.script.contains("innerHTML"))
+        #expect(!LiveReload.script.contains("insertAdjacentHTML"))
+        #expect(LiveReload.script.contains("textContent"))
+        #expect(LiveReload.script.contains(#""role", "alert""#))
+        #expect(LiveReload.script.contains("Site not updated: fix these and save"))
+    }
+
+    @Test func changesAreNamed() {
+        #expect(SourceSnapshot.describe(["Content/index.md"]) == "a change to Content/index.md")
+        #expect(SourceSnapshot.describe(["Content/a.md", "Content/b.md"]) == "changes to Content/a.md and 1 other file")
+        #expect(SourceSnapshot.describe(["Content/a.md", "Content/b.md", "Theme/x"]) == "changes to Content/a.md and 2 other files")
+    }
+
+    @Test func snapshotsSeeEditsAdditionsAndRemovalsButNotHiddenFiles() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let before = SourceSnapshot.take([scratch.content])
+        #expect(before.files.count == 5)
+        scratch.write("index.md", page(title: "Home", body: "Longer text than before."))
+        scratch.write("new.md", page(title: "New"))
+        scratch.write(".index.md.swp", "editor state")
+        try FileManager.default.removeItem(atPath: "\(scratch.content)/accessibility.md")
+        let after = SourceSnapshot.take([scratch.content])
+        #expect(after.changes(since: before) == ["accessibility.md", "index.md", "new.md"].map { "\(scratch.content)/\($0)" })
+        #expect(SourceSnapshot.take([scratch.content]).changes(since: after).isEmpty)
+    }
+
+    /// The whole preview over HTTP: about 2 s; every wait is bounded.
+    @Test(.timeLimit(.minutes(1))) func servesRebuildsAndReportsErrors() async throws {
+        let scratch = Scratch(["index.md": page(title: "Home", body: "First version.")])
+        defer { scratch.remove() }
+        let log = CollectedLog()
+        let preview = PreviewServer(
+            .init(build: scratch.options(), port: 0, pollInterval: .milliseconds(100)), log: log.log)
+        let port = try await preview.start()
+        #expect(port > 0)
+        #expect(log.info.first?.hasPrefix("Built 4 pages into ") == true)
+
+        // A page, with the script added on the way out only.
+        let onDisk = try #require(FileManager.default.contents(atPath: "\(scratch.output)/index.html"))
+        let first = try await HTTPGet.get("/", port: port)
+        #expect(first.status == 200)
+        #expect(first.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(first.headers["cache-control"] == "no-store")
+        #expect(first.body.contains("First version."))
+        #expect(first.body.contains(#"<script src="/__portal/reload.js" data-site="1"></script></body>"#))
+        #expect(FileManager.default.contents(atPath: "\(scratch.output)/index.html") == onDisk)
+        #expect(!String(decoding: onDisk, as: UTF8.self).contains("__portal"))
+        #expect(try await status(port) == BuildStatus(build: 1, site: 1, ok: true, errors: []))
+
+        let script = try await HTTPGet.get("/__portal/reload.js", port: port)
+        #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
+        #expect(script.body == LiveReload.script)
+        let css = try await HTTPGet.get("/assets/site.css", port: port)
+        #expect(css.status == 200 && css.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(!css.body.contains("__portal"))
+        let section = try await HTTPGet.get("/parents-carers/", port: port)
+        #expect(section.status == 200 && section.body.contains("Parents and carers") && section.body.contains("/__portal/reload.js"))
+        let folder = try await HTTPGet.get("/accessibility", port: port)
+        #expect(folder.status == 301 && folder.headers["location"] == "/accessibility/")
+        let missing = try await HTTPGet.get("/no-such-page/", port: port)
+        #expect(missing.status == 404 && missing.body.contains("/__portal/reload.js"))
+        let escape = try await HTTPGet.get("/a/%2e%2e/%2e%2e/etc/passwd", port: port)
+        #expect(escape.status == 403 && !escape.body.contains("root:"))
+        let dotted = try await HTTPGet.get("/../../etc/passwd", port: port)
+        #expect(dotted.status == 403 && !dotted.body.contains("root:"))
+
+        // An edit is rebuilt and served.
+        scratch.write("index.md", page(title: "Home", body: "Second version."))
+        let second = try await waitForStatus(port) { $0.build == 2 }
+        #expect(second == BuildStatus(build: 2, site: 2, ok: true, errors: []))
+        let updated = try await HTTPGet.get("/", port: port)
+        #expect(updated.body.contains("Second version.") && updated.body.contains(#"data-site="2""#))
+        #expect(log.info.contains { $0.hasPrefix("Rebuilt 4 pages in ") && $0.hasSuffix(" s after a change to \(scratch.content)/index.md.") })
+
+        // A mistake: reported with its place, while the last good page stays.
+        scratch.write("index.md", "---\ntitle: a: b\nsummary: A summary.\n---\nThird version.\n")
+        let broken = try await waitForStatus(port) { $0.build == 3 }
+        #expect(!broken.ok && broken.site == 2)
+        let error = try #require(broken.errors.first)
+        #expect(broken.errors.count == 1)
+        #expect(error.location == "\(scratch.content)/index.md:2:9")
+        #expect(error.message.contains("colon"))
+        #expect(error.hint?.contains("double quotes") == true)
+        let stale = try await HTTPGet.get("/", port: port)
+        #expect(stale.status == 200 && stale.body.contains("Second version.") && !stale.body.contains("Third version."))
+        #expect(log.problems.joined().contains("index.md:2:9: error: a value contains a colon"))
+        #expect(log.problems.last?.hasPrefix("Site not updated after a change to \(scratch.content)/index.md: fix this error and save.") == true)
+
+        // Fixed again: the next build is served.
+        scratch.write("index.md", "---\ntitle: \"a: b\"\nsummary: A summary.\n---\nFourth version.\n")
+        #expect(try await waitForStatus(port) { $0.build == 4 } == BuildStatus(build: 4, site: 4, ok: true, errors: []))
+        #expect(try await HTTPGet.get("/", port: port).body.contains("Fourth version."))
+
+        await preview.stop()
+        await #expect(throws: (any Error).self) { try await HTTPGet.get("/", port: port) }
+    }
+
+    @Test func aBusyPortIsNamed() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let first = PreviewServer(.init(build: scratch.options(), port: 0), log: CollectedLog().log)
+        let port = try await first.start()
+        let second = PreviewServer(.init(build: scratch.options(), port: port), log: CollectedLog().log)
+        await #expect(throws: PreviewError.portInUse(port)) { try await second.start() }
+        #expect(PreviewError.portInUse(port).description.contains("--port \(port + 1)"))
+        await first.stop()
+    }
+
+    private func status(_ port: UInt16) async throws -> BuildStatus {
+        let response = try await HTTPGet.get("/__portal/status", port: port)
+        #expect(response.headers["content-type"] == "application/json")
+        return try JSONDecoder().decode(BuildStatus.self, from: Data(response.body.utf8))
+    }
+
+    /// Polls the status until `done`, for at most 10 s.
+    private func waitForStatus(_ port: UInt16, until done: (BuildStatus) -> Bool) async throws -> BuildStatus {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            let current = try await status(port)
+            if done(current) || ContinuousClock.now > deadline { return current }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
+
+/// The preview's messages, kept for assertions.
+private final class CollectedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var infoLines: [String] = []
+    private var problemLines: [String] = []
+
+    var info: [String] { lock.withLock { infoLines } }
+    var problems: [String] { lock.withLock { problemLines } }
+
+    var log: PreviewLog {
+        PreviewLog(
+            info: { line in self.lock.withLock { self.infoLines.append(line) } },
+            problem: { line in self.lock.withLock { self.problemLines.append(line) } })
+    }
+}
+
+/// A minimal HTTP/1.1 client over a plain socket: sends the path exactly as written (URL
+/// loaders tidy `..` away before sending, which would hide what the server does with it).
+private enum HTTPGet {
+    struct Response {
+        var status: Int
+        var headers: [String: String]  // names in lower case
+        var body: String
+    }
+
+    struct Failure: Error {}
+
+    static func get(_ path: String, port: UInt16) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try blockingGet(path, port: port) })
+            }
+        }
+    }
+
+    private static func blockingGet(_ path: String, port: UInt16) throws -> Response {
+        let fd = socket(AF_INET, streamSocket, 0)
+        guard fd >= 0 else { throw Failure() }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)  // a hung server fails the test, not the run
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw Failure() }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        guard send(fd, request, request.count, 0) == request.count else { throw Failure() }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count < 0 { throw Failure() }
+            if count == 0 { break }
+            received += buffer[..<count]
+        }
+        let text = String(decoding: received, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw Failure() }
+        let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
+        guard let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { throw Failure() }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Response(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+}
