@@ -16,38 +16,19 @@ struct ServeCommand: AsyncParsableCommand {
             Press Ctrl+C to stop.
             """)
 
-    @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
-    var content = "Content"
-
-    @Option(help: ArgumentHelp("The folder with the templates and styles.", valueName: "folder"))
-    var theme = "Theme"
-
-    @Option(help: ArgumentHelp("Where to put the finished website.", valueName: "folder"))
-    var output = "Site"
+    @OptionGroup var site: SiteOptions
 
     @Option(help: ArgumentHelp("The port of the preview's address: http://127.0.0.1:PORT/.", valueName: "number"))
     var port = 8000
 
-    @Option(help: ArgumentHelp(
-        "Build the site as it will be on this day, written 2026-11-21. Pages with a later publish date are left out. (default: today)",
-        valueName: "date"))
-    var now: String?
-
-    @Flag(help: "Also build drafts and pages with a future publish date, to preview them.")
-    var drafts = false
-
     func validate() throws {
-        if let now, Day(iso: now) == nil {
-            throw ValidationError("--now must be a date written year-month-day, like 2026-11-21 (got “\(now)”).")
-        }
         guard (1...65535).contains(port) else {
             throw ValidationError("--port must be a number from 1 to 65535, like 8000 (got \(port)).")
         }
     }
 
     func run() async throws {
-        let day = now.flatMap(Day.init(iso:)) ?? Day.today()
-        let options = BuildOptions(content: content, theme: theme, output: output, now: day, includeDrafts: drafts)
+        let options = site.buildOptions
         let log = PreviewLog(
             info: Output.line, problem: Terminal.error,
             formatter: DiagnosticFormatter(colour: Terminal.supportsColour))
@@ -60,14 +41,14 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.error("error: \(error.description)")
             throw ExitCode.failure
         }
-        let folder = content.hasSuffix("/") ? content : content + "/"
+        let folder = site.content.hasSuffix("/") ? site.content : site.content + "/"
         if !stop.requested {
             Output.line("Previewing at http://127.0.0.1:\(listening)/ — edit files in \(folder) and the page reloads. Press Ctrl+C to stop.")
         }
         await stop.wait()
         Output.line("Stopping the preview…")
         await preview.stop()
-        Output.line("Stopped. The website is in \(output.hasSuffix("/") ? output : output + "/").")
+        Output.line("Stopped. The website is in \(site.output.hasSuffix("/") ? site.output : site.output + "/").")
     }
 }
 

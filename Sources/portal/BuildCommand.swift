@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Portal
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the website into the Site folder.",
+        discussion: """
+            Reads every page in the content folder and the templates in the theme folder, checks \
+            them (missing fields, broken links, mistakes in dates), and writes the website. The \
+            previous website is replaced only when the whole build succeeds.
+            """)
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let started = Date()
+        let options = site.buildOptions
+        let formatter = DiagnosticFormatter(colour: Terminal.supportsColour)
+        do {
+            let result = try Build.run(options)
+            if !result.warnings.isEmpty { Terminal.error(formatter.report(result.warnings)) }
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            print("Built \(result.pageCount) pages into \(site.output)/ in \(seconds) s.")
+        } catch let failure as BuildFailed {
+            Terminal.error(formatter.report(failure.diagnostics))
+            let errors = failure.diagnostics.filter(\.isError).count
+            Terminal.error("The build stopped: \(errors) error\(errors == 1 ? "" : "s") to fix. \(site.output)/ was not changed.")
+            throw ExitCode.failure
+        } catch let failure as OutputWriter.Failure {
+            Terminal.error("error: \(failure.description)")
+            throw ExitCode.failure
+        }
+    }
+}
