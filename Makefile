@@ -7,13 +7,17 @@ SHELL := /bin/bash
 SWIFT ?= swift
 NOW ?= $(shell TZ=Europe/London date +%F)
 
-.PHONY: site test deps build-debug build-release swift-test cli-test clean
+VENV := .venv
+PYTHON := $(VENV)/bin/python
 
-site: deps
+.PHONY: site test deps browser-deps build-debug build-release swift-test cli-test browser-test clean
+
+site: deps $(VENV)/.ready
 	$(SWIFT) build -c release --product portal
 	.build/release/portal build --content Content --theme Theme --output Site --now $(NOW)
+	$(PYTHON) -m pagefind --site Site --quiet
 
-test: deps swift-test cli-test
+test: deps swift-test cli-test browser-test
 
 swift-test: deps
 	$(SWIFT) test
@@ -21,6 +25,25 @@ swift-test: deps
 cli-test: deps
 	$(SWIFT) build --product portal
 	Tests/cli/cli-test.sh .build/debug/portal
+
+# Browser tests: Debian's Chromium and its driver, and the Python tools in a virtual
+# environment (axe-core, the Nu validator, Pagefind, pytest).
+browser-test: deps browser-deps
+	$(SWIFT) build --product portal
+	$(PYTHON) -m pytest Tests/browser -q -p no:cacheprovider
+
+browser-deps: $(VENV)/.ready
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing Chromium and its driver…"; \
+		apt-get update -qq; \
+		apt-get install -y -qq --no-install-recommends chromium chromium-driver \
+			|| apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+
+$(VENV)/.ready: Tests/browser/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
+	touch $@
 
 # cmark comes from Debian (libcmark-dev); pkg-config finds it for the CCmark target.
 deps:
@@ -32,4 +55,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build Site Site.*
+	rm -rf .build Site Site.* $(VENV)

@@ -124,9 +124,10 @@ public enum Build {
         })
         let (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
-            generators: data.generators, references: references, now: options.now,
+            generators: data.generators + [SearchPage()], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
         diagnostics += problems
+        diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
         return (site, theme, diagnostics)
     }

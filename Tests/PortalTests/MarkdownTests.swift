@@ -71,6 +71,8 @@ func emptySite() -> Site {
     let config = SiteConfig(
         name: "Board", shortName: "B", baseURL: "https://example.org", description: "D", navigation: [], doors: [],
         footer: [], contacts: [],
-        contactsPage: .init(title: "", url: Reference(target: "/", location: SourceLocation(path: "site.yaml"))))
+        contactsPage: .init(title: "", url: Reference(target: "/", location: SourceLocation(path: "site.yaml"))),
+        quickExit: "https://www.bbc.co.uk/weather",
+        quickExitHelp: .init(title: "", url: Reference(target: "/", location: SourceLocation(path: "site.yaml"))))
     return Site(config: config, pages: [], pageIndex: [:], sections: [:], assets: [], now: Day(iso: "2026-11-21")!)
 }

@@ -97,7 +97,7 @@ import Testing
             .init(build: scratch.options(), port: 0, pollInterval: .milliseconds(100)), log: log.log)
         let port = try await preview.start()
         #expect(port > 0)
-        #expect(log.info.first?.hasPrefix("Built 4 pages into ") == true)
+        #expect(log.info.first?.hasPrefix("Built 5 pages into ") == true)
 
         // A page, with the script added on the way out only.
         let onDisk = try #require(FileManager.default.contents(atPath: "\(scratch.output)/index.html"))
@@ -134,7 +134,7 @@ import Testing
         #expect(second == BuildStatus(build: 2, site: 2, ok: true, errors: []))
         let updated = try await HTTPGet.get("/", port: port)
         #expect(updated.body.contains("Second version.") && updated.body.contains(#"data-site="2""#))
-        #expect(log.info.contains { $0.hasPrefix("Rebuilt 4 pages in ") && $0.hasSuffix(" s after a change to \(scratch.content)/index.md.") })
+        #expect(log.info.contains { $0.hasPrefix("Rebuilt 5 pages in ") && $0.hasSuffix(" s after a change to \(scratch.content)/index.md.") })
 
         // A mistake: reported with its place, while the last good page stays.
         scratch.write("index.md", "---\ntitle: a: b\nsummary: A summary.\n---\nThird version.\n")

@@ -116,7 +116,7 @@ import Testing
         let links = Scratch(["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "url: /accessibility/", with: "url: /acessibility/")])
         defer { links.remove() }
         let problems = links.problems()
-        #expect(located(problems) == ["site.yaml:20:10: “/acessibility/” leads to /acessibility/, which is not a page of this site"])
+        #expect(located(problems) == ["site.yaml:22:10: “/acessibility/” leads to /acessibility/, which is not a page of this site"])
         #expect(problems.first?.hint == "Did you mean /accessibility/?")
     }
 
@@ -159,6 +159,46 @@ import Testing
             "a.md:2:9: a value contains a colon followed by a space",
             "b.md:4:10: `publish` must be a date written year-month-day, not “soon”",
             "c.md:5:1: “/nowhere/” leads to /nowhere/, which is not a page of this site",
+        ])
+    }
+}
+
+@Suite struct SafetyTests {
+    @Test func sensitivePagesNeedTheQuickExitInTheTheme() throws {
+        let scratch = Scratch([
+            "abuse.md": page(title: "Abuse", extra: "kind: guidance\naudience: parents-carers\nsensitive: true"),
+        ])
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/abuse/", in: try scratch.build()))
+        #expect(html.contains("data-quick-exit"))
+        #expect(html.contains("<script src=\"/assets/quick-exit.js\" defer></script>"))
+        #expect(html.contains("href=\"https://www.bbc.co.uk/weather\" class=\"quick-exit__button\" role=\"button\" rel=\"nofollow noreferrer\""))
+
+        // A theme whose layout forgets {{> quick-exit}} cannot publish the page.
+        let theme = scratch.root + "/Theme"
+        try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
+        let layout = theme + "/templates/layout.mustache"
+        let text = try String(contentsOfFile: layout, encoding: .utf8).replacingOccurrences(of: "{{> quick-exit}}", with: "")
+        try text.write(toFile: layout, atomically: false, encoding: .utf8)
+        var options = scratch.options()
+        options.theme = theme
+        let problems: [Diagnostic]
+        do {
+            _ = try Build.generate(options)
+            problems = []
+        } catch {
+            problems = error.diagnostics
+        }
+        #expect(located(problems) == ["abuse.md:6:12: this page is marked sensitive, but the theme has no quick exit"])
+        #expect(problems.first?.hint?.contains("{{> quick-exit}}") == true)
+    }
+
+    @Test func imagesNeedADescription() {
+        let scratch = Scratch(["poster.md": page(title: "Poster", body: "Intro.\n\n![](poster.png)\n\n![ ](other.png) ![A poster](good.png)")])
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()).filter { $0.contains("image") } == [
+            "poster.md:7:1: this image has no description (alt text)",
+            "poster.md:9:1: this image has no description (alt text)",
         ])
     }
 }

@@ -37,6 +37,8 @@ struct Scratch {
           - label: Children's services
             phone: 01632 960100
         contacts_page: /worried-about-a-child/
+        quick_exit: https://www.bbc.co.uk/weather
+        quick_exit_help: /worried-about-a-child/
         footer:
           - title: Accessibility
             url: /accessibility/

@@ -62,6 +62,12 @@ public enum MarkdownCompiler {
 
         document.walk { node, entering in
             guard entering else { return }
+            if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                let (line, column) = position(node)
+                diagnostics.append(file.error(
+                    line: line, column: column, "this image has no description (alt text)",
+                    hint: "Say what the image shows, for people who cannot see it, inside the brackets: ![A poster of the safe sleep campaign](poster.png)."))
+            }
             if node.type == CMARK_NODE_LINK, let url = node.url {
                 let (line, column) = position(node)
                 switch references?.resolve(url) ?? .untyped {

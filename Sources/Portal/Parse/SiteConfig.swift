@@ -26,8 +26,12 @@ public struct SiteConfig: Sendable {
     public var contacts: [Contact]
     /// The page that says more about what to do when worried, linked under the contacts.
     public var contactsPage: Link
+    /// Where the quick exit on sensitive pages goes: a neutral site that shows nothing personal.
+    public var quickExit: String
+    /// The page explaining how to leave quickly and hide a visit (history is not erased).
+    public var quickExitHelp: Link
 
-    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "footer"]
+    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer"]
 
     public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         let node: Node?
@@ -80,18 +84,33 @@ public struct SiteConfig: Sendable {
                 title: "contacts_page",
                 url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
         }
+        let quickExit = fields.string("quick_exit", required: true)
+        if let quickExit, !quickExit.hasPrefix("https://") && !quickExit.hasPrefix("http://") {
+            fields.failField(
+                "quick_exit", "`quick_exit` must be the full address of another website, like https://www.bbc.co.uk/weather",
+                hint: "Choose a neutral site that shows nothing personal, such as a weather page.")
+        }
+        let quickExitHelp = fields.string("quick_exit_help", required: true).map { url in
+            let (line, column) = fields.located("quick_exit_help") ?? fields.start
+            return Link(
+                title: "quick_exit_help",
+                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
+        }
         if let first = contacts.first, first.phone != "999" {
             fields.failField(
                 "contacts", "the first contact must be 999, for a child in immediate danger",
                 hint: "Put the 999 entry at the top of `contacts`: people in an emergency read the first line first.")
         }
         diagnostics += fields.warnAboutUnknownFields(allowed: knownFields, context: "the site settings")
-        guard let name, let shortName, let baseURL, let description, let contactsPage, !diagnostics.hasErrors else {
+        guard let name, let shortName, let baseURL, let description, let contactsPage, let quickExit, let quickExitHelp,
+            !diagnostics.hasErrors
+        else {
             return (nil, diagnostics)
         }
         let config = SiteConfig(
             name: name, shortName: shortName, baseURL: baseURL, description: description,
-            navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage)
+            navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage,
+            quickExit: quickExit, quickExitHelp: quickExitHelp)
         return (config, diagnostics)
     }
 }

@@ -70,12 +70,23 @@ public struct Renderer: Sendable {
             ?? (url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page")
         return framed(
             content, url: url, title: title, description: description, sensitive: page?.page.isSensitive ?? false,
-            kind: kind, path: URLMapping.outputPath(for: url))
+            kind: kind, path: URLMapping.outputPath(for: url), filters: searchFilters(url))
+    }
+
+    /// What the search page can filter this page by: audience, topic and training level.
+    func searchFilters(_ url: String) -> [String: [String]] {
+        if let generated = site.generated[url] { return generated.searchFilters }
+        guard let page = site.page(at: url)?.page else { return [:] }
+        var filters: [String: [String]] = [:]
+        if case .guidance(let audiences, _) = page.details { filters["audience"] = audiences.map(\.title) }
+        if !page.topics.isEmpty { filters["topic"] = page.topics }
+        return filters
     }
 
     /// A page's content inside the layout every page shares.
     func framed(
-        _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String, path: String
+        _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String, path: String,
+        filters: [String: [String]] = [:]
     ) -> OutputFile {
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
@@ -89,7 +100,13 @@ public struct Renderer: Sendable {
             contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
             contactsPage: site.config.contactsPage.url.target,
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
-            sensitive: sensitive, kind: kind, feeds: SiteFiles.feedLinks(site), content: content)
+            sensitive: sensitive, quickExit: site.config.quickExit, quickExitHelp: site.config.quickExitHelp.url.target,
+            kind: kind, feeds: SiteFiles.feedLinks(site),
+            searchable: kind != "not-found" && url != SearchPage.url, isSearch: url == SearchPage.url,
+            searchFilters: filters.keys.sorted().flatMap { name in
+                filters[name]!.map { SearchFilterView(name: name, value: $0) }
+            },
+            content: content)
         let html = theme.library.render(layout, withTemplate: "layout") ?? ""
         return OutputFile(path: path, contents: Array(html.utf8))
     }

@@ -9,6 +9,10 @@ public struct Theme: Sendable {
 
     public var library: MustacheLibrary
     public var templateNames: Set<String>
+    /// The partials each template includes (`{{> name}}`), to know what every page shows.
+    public var partials: [String: Set<String>] = [:]
+    /// Where each template file is, for problems that concern the theme.
+    public var templatePaths: [String: String] = [:]
     /// Asset files: output path (e.g. `assets/site.css`) → source file on disk.
     public var assets: [(outputPath: String, sourcePath: String)]
 
@@ -18,6 +22,8 @@ public struct Theme: Sendable {
     public static func load(from root: String, displayRoot: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        var partials: [String: Set<String>] = [:]
+        var paths: [String: String] = [:]
         let templateRoot = "\(root)/templates"
         for relative in SourceTree.list(templateRoot) where relative.hasSuffix(".mustache") {
             let file: SourceFile
@@ -28,6 +34,8 @@ public struct Theme: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
+            partials[name] = includedPartials(file.text)
+            paths[name] = file.path
             do {
                 templates[name] = try MustacheTemplate(string: file.text)
             } catch let error as MustacheTemplate.ParserError {
@@ -48,9 +56,47 @@ public struct Theme: Sendable {
         let assetRoot = "\(root)/assets"
         let assets = SourceTree.list(assetRoot).map { (outputPath: "assets/\($0)", sourcePath: "\(assetRoot)/\($0)") }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let theme = Theme(
+        var theme = Theme(
             library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)
+        theme.partials = partials
+        theme.templatePaths = paths
         return (theme, diagnostics)
+    }
+
+    /// `{{> name}}` tags in a template's text.
+    static func includedPartials(_ text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            found.insert(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    /// Whether `partial` is part of every page: included by the layout, directly or not.
+    public func layoutIncludes(_ partial: String) -> Bool {
+        var seen: Set<String> = []
+        var queue = ["layout"]
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if next == partial { return templateNames.contains(partial) }
+            queue += partials[next, default: []]
+        }
+        return false
+    }
+
+    /// Pages marked sensitive need the quick exit: a theme whose layout lacks it must not
+    /// publish them, since a reader at risk would have no way out.
+    public func problems(for pages: [ResolvedPage]) -> [Diagnostic] {
+        guard !layoutIncludes("quick-exit") else { return [] }
+        return pages.filter(\.page.isSensitive).map {
+            $0.page.error(
+                at: "sensitive", "this page is marked sensitive, but the theme has no quick exit",
+                hint: "The theme's layout (\(templatePaths["layout"] ?? "templates/layout.mustache")) must include {{> quick-exit}}, and the theme needs templates/quick-exit.mustache.")
+        }
     }
 
     private static func describe(_ error: Error) -> String {

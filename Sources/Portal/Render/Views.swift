@@ -68,9 +68,22 @@ struct LayoutView: Sendable {
     var contactsPage: String
     var footer: [LinkView]
     var sensitive: Bool
+    var quickExit: String
+    var quickExitHelp: String
     var kind: String
     var feeds: [LinkView]
+    /// Whether Pagefind indexes the page (not the search page or 404.html).
+    var searchable: Bool
+    /// The search page itself, which loads Pagefind's files.
+    var isSearch: Bool
+    var searchFilters: [SearchFilterView]
     var content: String
+}
+
+/// One value of a search filter, as `data-pagefind-filter`.
+struct SearchFilterView: Sendable {
+    var name: String
+    var value: String
 }
 
 /// A content page, filled by `page.mustache` (or a kind's own template).

@@ -52,7 +52,8 @@ struct LinkChecker {
         for resolved in site.pages {
             links += resolved.body.links.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) }
         }
-        let menus = site.config.navigation + site.config.doors + site.config.footer + [site.config.contactsPage]
+        let menus = site.config.navigation + site.config.doors + site.config.footer
+            + [site.config.contactsPage, site.config.quickExitHelp]
         links += menus.map { LinkToCheck($0.url) }
         return links.compactMap { link in
             check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {

@@ -34,13 +34,19 @@ public struct GeneratedPage: Sendable {
     public var summary: String
     public var template: String
     public var view: any Sendable
+    /// Search filters (`level`, `topic`, `audience`) and their values for this page.
+    public var searchFilters: [String: [String]]
 
-    public init(url: String, title: String, summary: String, template: String, view: any Sendable) {
+    public init(
+        url: String, title: String, summary: String, template: String, view: any Sendable,
+        searchFilters: [String: [String]] = [:]
+    ) {
         self.url = url
         self.title = title
         self.summary = summary
         self.template = template
         self.view = view
+        self.searchFilters = searchFilters
     }
 }
 

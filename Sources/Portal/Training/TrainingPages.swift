@@ -206,8 +206,14 @@ public struct TrainingPages: PageGenerator {
             outcomes: course.outcomes, upcoming: upcoming, past: Array(past), pastCount: past.count,
             related: course.related.map { LinkView(title: site.title(of: $0), url: $0) }, booking: booking,
             sampleNote: catalogue.programme.sampleNote, calendarURL: "/" + Self.courseCalendarPath(course.id))
+        let filters = [
+            "level": course.levels.compactMap { catalogue.level($0)?.name },
+            "topic": course.topics.compactMap { catalogue.topic($0)?.title },
+            "audience": ["Professionals"],
+        ]
         return GeneratedPage(
-            url: Self.courseURL(course.id), title: course.title, summary: course.summary, template: "training-course", view: view)
+            url: Self.courseURL(course.id), title: course.title, summary: course.summary, template: "training-course",
+            view: view, searchFilters: filters)
     }
 
     func facts(of course: TrainingCatalogue.Course) -> [FactView] {

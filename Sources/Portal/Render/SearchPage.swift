@@ -1,0 +1,40 @@
+/// `/search/`: a search box (Pagefind, which indexes the built site after the build) and,
+/// for everyone and for browsers without JavaScript, an A–Z of every page.
+public struct SearchPage: PageGenerator {
+    public static let url = "/search/"
+
+    public init() {}
+
+    public var links: [LinkToCheck] { [] }
+
+    struct Letter: Sendable {
+        var letter: String
+        var id: String
+        var pages: [LinkView]
+    }
+
+    struct View: Sendable {
+        var title: String
+        var letters: [Letter]
+    }
+
+    public func pages(in site: Site) -> [GeneratedPage] {
+        var entries = site.pages.filter { $0.page.url != "/" }.map { LinkView(title: $0.page.title, url: $0.page.url) }
+        entries += site.generated.values.map { LinkView(title: $0.title, url: $0.url) }
+        entries.sort { ($0.title.lowercased(), $0.url) < ($1.title.lowercased(), $1.url) }
+        var letters: [Letter] = []
+        for entry in entries {
+            let first = entry.title.first.map { $0.isLetter ? String($0).uppercased() : "0–9" } ?? "0–9"
+            if letters.last?.letter != first {
+                letters.append(Letter(letter: first, id: "letter-" + (first == "0–9" ? "digits" : first.lowercased()), pages: []))
+            }
+            letters[letters.count - 1].pages.append(entry)
+        }
+        let view = View(title: "Search", letters: letters)
+        return [GeneratedPage(
+            url: Self.url, title: "Search", summary: "Search the website, or find a page in the A to Z.",
+            template: "search", view: view)]
+    }
+
+    public func files(in site: Site) -> [OutputFile] { [] }
+}

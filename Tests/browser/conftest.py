@@ -1,0 +1,120 @@
+"""Builds the board's portal into a temporary folder, indexes it with Pagefind, serves it
+on 127.0.0.1 and drives Debian's headless Chromium through Selenium.
+
+In tests the quick exit leads to a page on 127.0.0.1, so no request leaves this machine."""
+
+import datetime
+import functools
+import http.server
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+PORTAL = REPO / ".build" / "debug" / "portal"
+ARTIFACTS = REPO / "Tests" / "browser" / "artifacts"
+EXIT_PAGE = "exit-destination.html"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The built site: its folder, its address, and every page's address."""
+    work = tmp_path_factory.mktemp("portal")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    content = work / "Content"
+    shutil.copytree(REPO / "Content", content)
+    settings = content / "site.yaml"
+    text = settings.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^quick_exit: .*$", f"quick_exit: {base}/{EXIT_PAGE}", text)
+    settings.write_text(text, encoding="utf-8")
+    output = work / "Site"
+    today = datetime.date.today().isoformat()
+    subprocess.run(
+        [str(PORTAL), "build", "--content", str(content), "--theme", str(REPO / "Theme"),
+         "--output", str(output), "--now", today],
+        check=True, cwd=work)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"], check=True)
+    (output / EXIT_PAGE).write_text(
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Weather</title></head>'
+        "<body><main><h1>Weather</h1></main></body></html>", encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    pages = []
+    for path in sorted(output.rglob("index.html")):
+        folder = path.parent.relative_to(output)
+        if "pagefind" in folder.parts:
+            continue
+        pages.append("/" if str(folder) == "." else f"/{folder.as_posix()}/")
+    pages.append("/404.html")
+    yield {"root": output, "base": base, "pages": pages}
+    server.shutdown()
+
+
+def make_driver(width=1200, height=900, javascript=True):
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-default-apps",
+                 f"--window-size={width},{height}"):
+        options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    binary = shutil.which("chromium")
+    if binary:
+        options.binary_location = binary
+    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = make_driver()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def new_browser():
+    """A browser of its own, for tests that change its settings or history."""
+    made = []
+
+    def start(**kwargs):
+        driver = make_driver(**kwargs)
+        made.append(driver)
+        return driver
+
+    yield start
+    for driver in made:
+        driver.quit()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def artifacts():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
