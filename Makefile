@@ -30,7 +30,7 @@ cli-test: deps
 # environment (axe-core, the Nu validator, Pagefind, pytest).
 browser-test: deps browser-deps
 	$(SWIFT) build --product portal
-	$(PYTHON) -m pytest Tests/browser -q -p no:cacheprovider
+	$(PYTHON) -m pytest Tests/browser -q -s -p no:cacheprovider
 
 browser-deps: $(VENV)/.ready
 	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
