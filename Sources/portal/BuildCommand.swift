@@ -14,16 +14,33 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: ArgumentHelp(
+        "How to print problems: text for people, or json (an array on standard output) for editors and other tools.",
+        valueName: "format"))
+    var format: Format = .text
+
     func run() throws {
         let started = Date()
         let options = site.buildOptions
         let formatter = DiagnosticFormatter(colour: Terminal.supportsColour)
         do {
             let result = try Build.run(options)
+            if format == .json {
+                print(formatter.json(result.warnings))
+                return
+            }
             if !result.warnings.isEmpty { Terminal.error(formatter.report(result.warnings)) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("Built \(result.pageCount) pages into \(site.output)/ in \(seconds) s.")
         } catch let failure as BuildFailed {
+            if format == .json {
+                print(formatter.json(failure.diagnostics))
+                throw ExitCode.failure
+            }
             Terminal.error(formatter.report(failure.diagnostics))
             let errors = failure.diagnostics.filter(\.isError).count
             Terminal.error("The build stopped: \(errors) error\(errors == 1 ? "" : "s") to fix. \(site.output)/ was not changed.")

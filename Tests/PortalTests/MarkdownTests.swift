@@ -18,7 +18,7 @@ import Testing
         #expect(!body.html.contains("onclick"))
         #expect(!body.html.contains("javascript:"))
         #expect(!body.html.contains("data:text/html"))
-        #expect(body.html.contains("<a href=\"https://example.org/\">fine</a>"))
+        #expect(body.html.contains("<a href=\"https://example.org/\" rel=\"noopener\">fine</a>"))
     }
 
     @Test func usesSmartPunctuation() {

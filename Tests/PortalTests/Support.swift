@@ -106,7 +106,11 @@ func page(
 
 /// "path:line:col: message" of each diagnostic, for compact assertions.
 func located(_ diagnostics: [Diagnostic]) -> [String] {
-    diagnostics.sortedForReport().map { "\($0.location.path.split(separator: "/Content/").last ?? ""):\($0.location.line):\($0.location.column): \($0.message)" }
+    diagnostics.sortedForReport().map {
+        // Scratch sites live in a temporary folder: show their paths from Content/.
+        let message = $0.message.replacingOccurrences(of: #"/\S*/portal-test-[^/]+/"#, with: "", options: .regularExpression)
+        return "\($0.location.path.split(separator: "/Content/").last ?? ""):\($0.location.line):\($0.location.column): \(message)"
+    }
 }
 
 func sourceFile(_ text: String, path: String = "Content/test.md") -> SourceFile {

@@ -33,7 +33,30 @@ check "the outcome is said plainly" grep -q 'The build stopped: 1 error to fix. 
 check "Site/ is untouched" diff -r before Site
 check "no temporary folder is left" test -z "$(ls -d Site.* 2>/dev/null)"
 
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --format json >out.json 2>err.txt
+check "--format json exits 1 on errors" test $? -eq 1
+check "--format json prints located problems" grep -q '"path" : "Content/parents-carers/broken.md"' out.json
+check "--format json gives line and column" grep -q '"column" : 18' out.json
+
 rm Content/parents-carers/broken.md
+
+# Interrupted builds: killed at any moment, Site/ is the old site or the new one, whole.
+printf '\nA change.\n' >> Content/about/index.md
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output after >/dev/null 2>&1
+for delay in 0.05 0.1 0.2 0.3 0.4 0.5 0.7 0.9; do
+  "$portal" build --theme "$repo/Theme" --now 2026-11-21 >/dev/null 2>&1 &
+  pid=$!
+  sleep "$delay"
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if diff -rq before Site >/dev/null 2>&1 || diff -rq after Site >/dev/null 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL: after a kill at ${delay}s, Site/ is neither the old site nor the new one"
+  fi
+done
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 >/dev/null 2>&1
+check "a later build cleans what killed builds left" test -z "$(ls -d Site.* 2>/dev/null)"
 "$portal" new newsletter "Newsletter: December" --theme "$repo/Theme" >out.txt 2>err.txt
 check "new newsletter exits 0" test $? -eq 0
 created=$(sed -n 's/^Created \(.*\.md\) (issue \([0-9]*\)), as a draft\.$/\1/p' out.txt)

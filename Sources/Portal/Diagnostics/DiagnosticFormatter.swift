@@ -64,3 +64,31 @@ extension String {
         return out
     }
 }
+
+import Foundation
+
+extension DiagnosticFormatter {
+    private struct Record: Encodable {
+        var severity: String
+        var path: String
+        var line: Int
+        var column: Int
+        var message: String
+        var hint: String?
+        var sourceLine: String?
+    }
+
+    /// The diagnostics as JSON, for editors and other tools: an array of objects with
+    /// `severity`, `path`, `line`, `column`, `message`, `hint` and `source_line`, sorted.
+    public func json(_ diagnostics: [Diagnostic]) -> String {
+        let records = diagnostics.sortedForReport().map {
+            Record(
+                severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line, column: $0.location.column,
+                message: $0.message, hint: $0.hint, sourceLine: $0.sourceLine)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: (try? encoder.encode(records)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}

@@ -80,6 +80,7 @@ struct CMarkNode {
     }
 
     func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
 
     /// Replaces this node by generated HTML.
     func replace(withHTML html: String) {
@@ -87,6 +88,19 @@ struct CMarkNode {
         cmark_node_set_on_enter(block, html)
         cmark_node_set_on_exit(block, "")
         cmark_node_replace(pointer, block)
+        cmark_node_free(pointer)
+    }
+
+    /// Replaces this inline node (a link) by custom HTML around its children: how an
+    /// outside link gets `rel="noopener"`, which cmark does not write.
+    func wrapInlineChildren(open: String, close: String) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(inline, open)
+        cmark_node_set_on_exit(inline, close)
+        while let child = cmark_node_first_child(pointer) {
+            cmark_node_append_child(inline, child)
+        }
+        cmark_node_replace(pointer, inline)
         cmark_node_free(pointer)
     }
 

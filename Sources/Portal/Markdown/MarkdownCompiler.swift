@@ -62,6 +62,12 @@ public enum MarkdownCompiler {
 
         document.walk { node, entering in
             guard entering else { return }
+            if node.type == CMARK_NODE_IMAGE, let url = node.url, !isSafeImage(url) {
+                let (line, column) = position(node)
+                diagnostics.append(file.error(
+                    line: line, column: column, "images can only come from this site or an https:// address",
+                    hint: "Put the image in the theme's assets and write its address from the top of the site, e.g. /assets/poster.png."))
+            }
             if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
                 let (line, column) = position(node)
                 diagnostics.append(file.error(
@@ -80,6 +86,13 @@ public enum MarkdownCompiler {
                     diagnostics.append(file.error(line: line, column: column, message, hint: hint))
                 }
             }
+        }
+
+        // Links to other sites open with rel="noopener": the other site gets no handle on this page.
+        for node in document.nodes(ofType: CMARK_NODE_LINK) {
+            guard let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") else { continue }
+            let title = node.title.flatMap { $0.isEmpty ? nil : " title=\"\(escapeAttribute($0))\"" } ?? ""
+            node.wrapInlineChildren(open: "<a href=\"\(escapeAttribute(url))\"\(title) rel=\"noopener\">", close: "</a>")
         }
 
         for node in document.nodes(ofType: CMARK_NODE_CODE_BLOCK) {
@@ -116,6 +129,18 @@ public enum MarkdownCompiler {
         return CompiledBody(
             html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData,
             plainText: plainTextBase.map { PlainText.render(document, base: $0) })
+    }
+
+    /// An image address that is safe to show: on this site, or https.
+    static func isSafeImage(_ url: String) -> Bool {
+        guard let scheme = LinkChecker.scheme(of: url) else { return !url.hasPrefix("//") }
+        return scheme == "https"
+    }
+
+    /// Text for an HTML attribute value in double quotes.
+    static func escapeAttribute(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// cmark counts columns in bytes; people (and YAML) count characters.

@@ -198,7 +198,7 @@ final class FieldReader {
         let items: [Node] = node.sequence.map(Array.init) ?? [node]
         return items.compactMap { item in
             guard let text = item.string, item.scalar != nil else {
-                fail(item, "each entry of `\(key)` must be a single piece of text")
+                fail(item, "each entry of `\(key)` must be a single piece of text", hint: "Write each entry as plain text: [first, second], or one per line starting `- `.")
                 return nil
             }
             let (line, column) = position(of: item)
@@ -227,7 +227,7 @@ final class FieldReader {
     func list(_ key: String, required: Bool = false) -> [FieldReader] {
         guard let node = value(key, required: required) else { return [] }
         guard let sequence = node.sequence else {
-            fail(node, "`\(key)` must be a list, with each entry starting `- `")
+            fail(node, "`\(key)` must be a list, with each entry starting `- `", hint: "See the example in docs/CONTENT-FORMAT.md: each entry on its own line, starting `- `, its fields lined up under it.")
             return []
         }
         return sequence.map { FieldReader($0, in: file, firstLine: firstLine, what: "entry of `\(key)`") }

@@ -23,7 +23,7 @@ enum YAMLReader {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
-            return .failure(file.error(line: firstLine, column: 1, "the front matter could not be read: \(error)"))
+            return .failure(file.error(line: firstLine, column: 1, "this YAML could not be read: \(error)", hint: "Check the lines for a stray quote, a missing colon or uneven indentation."))
         }
     }
 
@@ -45,9 +45,9 @@ enum YAMLReader {
                 mark, "\(names) is given more than once",
                 "Keep one line for each name and delete the others.")
         case let .reader(problem, _, _, _):
-            return file.error(line: firstLine, column: 1, "the front matter could not be read (\(problem))")
+            return file.error(line: firstLine, column: 1, "this YAML could not be read (\(problem))", hint: "Save the file as UTF-8 text and check it for unusual characters.")
         default:
-            return file.error(line: firstLine, column: 1, "the front matter could not be read (\(error))")
+            return file.error(line: firstLine, column: 1, "this YAML could not be read (\(error))", hint: "Check the lines for a stray quote, a missing colon or uneven indentation.")
         }
     }
 

@@ -44,7 +44,7 @@ public struct Theme: Sendable {
                     "this template could not be read: \(describe(error.error))",
                     hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed with }}."))
             } catch {
-                diagnostics.append(file.error(line: 1, column: 1, "this template could not be read: \(error)"))
+                diagnostics.append(file.error(line: 1, column: 1, "this template could not be read: \(error)", hint: "Check that every tag is closed with }} and every {{#section}} with {{/section}}."))
             }
         }
         for name in requiredTemplates where templates[name] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
@@ -54,7 +54,31 @@ public struct Theme: Sendable {
                 hint: "Every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", ")) in its templates folder."))
         }
         let assetRoot = "\(root)/assets"
-        let assets = SourceTree.list(assetRoot).map { (outputPath: "assets/\($0)", sourcePath: "\(assetRoot)/\($0)") }
+        var assets: [(outputPath: String, sourcePath: String)] = []
+        for relative in SourceTree.list(assetRoot) {
+            guard SourceTree.isInside(root: assetRoot, relativePath: relative) else {
+                diagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(path: "\(displayRoot)/assets/\(relative)"),
+                    "this is a link to a file outside the theme's assets folder",
+                    hint: "Copy the file into the folder instead of linking to it: only what is inside is published."))
+                continue
+            }
+            assets.append((outputPath: "assets/\(relative)", sourcePath: "\(assetRoot)/\(relative)"))
+        }
+        // A partial that no template defines would render as nothing: say where it is named.
+        for (name, included) in partials.sorted(by: { $0.key < $1.key }) {
+            for missing in included.sorted() where templates[missing] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(missing).mustache") }) {
+                let file = paths[name].flatMap { path in
+                    try? SourceTree.read(root: templateRoot, relativePath: name + ".mustache", displayRoot: "\(displayRoot)/templates").get()
+                }
+                let line = file?.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.contains("{{> \(missing)}}") || $0.contains("{{>\(missing)}}") }.map { $0 + 1 } ?? 1
+                diagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(path: paths[name] ?? "\(displayRoot)/templates/\(name).mustache", line: line, column: 1),
+                    "this template includes “\(missing)”, but the theme has no \(missing).mustache",
+                    hint: "Create templates/\(missing).mustache, or correct the name after {{>.", sourceLine: file?.line(line)))
+            }
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var theme = Theme(
             library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)

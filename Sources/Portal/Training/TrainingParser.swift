@@ -124,7 +124,7 @@ public struct TrainingParser {
         let items = fields.locatedStrings(key)
         if items.isEmpty && required {
             if fields.has(key) {
-                fields.failField(key, "`\(key)` needs at least one \(kind) id")
+                fields.failField(key, "`\(key)` needs at least one \(kind) id", hint: "Write the ids in square brackets, e.g. \(key): [first-id, second-id].")
             } else {
                 _ = fields.string(key, required: true)
             }
@@ -151,7 +151,7 @@ public struct TrainingParser {
         let title = fields.string("title", required: true)
         let year = fields.string("year", required: true)
         if let year, !PageParser.isReportingPeriod(year) {
-            fields.failField("year", "`year` must be a programme year like 2026-27, not “\(year)”")
+            fields.failField("year", "`year` must be a programme year like 2026-27, not “\(year)”", hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
         }
         let charge = fields.int("non_attendance_charge", required: true, minimum: 0)
         let email = fields.string("booking_email", required: true)

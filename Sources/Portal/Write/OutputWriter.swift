@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -51,7 +52,6 @@ public struct OutputWriter: Sendable {
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         let staging = "\(parent)/\(name).partial-\(getpid())"
-        let retired = "\(parent)/\(name).old-\(getpid())"
         try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeStale(parent: parent, name: name)
         try? fm.removeItem(atPath: staging)
@@ -72,14 +72,15 @@ public struct OutputWriter: Sendable {
             if hadOutput && !isFolder.boolValue {
                 throw Failure.unsafeOutput("“\(output)” is a file, not a folder; it was left as it is")
             }
-            if hadOutput { try fm.moveItem(atPath: url.path, toPath: retired) }
-            do {
+            if hadOutput {
+                // One step: Site/ is the old site or the new one, never missing or half made.
+                guard renameat2(PORTAL_AT_FDCWD, staging, PORTAL_AT_FDCWD, url.path, UInt32(PORTAL_RENAME_EXCHANGE)) == 0 else {
+                    throw Failure.io("could not put the new site in place of \(output): \(String(cString: strerror(errno)))")
+                }
+                try? fm.removeItem(atPath: staging)
+            } else {
                 try fm.moveItem(atPath: staging, toPath: url.path)
-            } catch {
-                if hadOutput { try? fm.moveItem(atPath: retired, toPath: url.path) }
-                throw error
             }
-            try? fm.removeItem(atPath: retired)
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
@@ -90,7 +91,7 @@ public struct OutputWriter: Sendable {
     private func removeStale(parent: String, name: String) {
         let fm = FileManager.default
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
-            for marker in ["\(name).partial-", "\(name).old-"] where entry.hasPrefix(marker) {
+            for marker in ["\(name).partial-"] where entry.hasPrefix(marker) {
                 guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
                 if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: "\(parent)/\(entry)") }
             }
