@@ -10,7 +10,7 @@ NOW ?= $(shell TZ=Europe/London date +%F)
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: site test deps browser-deps build-debug build-release swift-test cli-test browser-test clean
+.PHONY: site test bench deps browser-deps bench-deps build-debug build-release swift-test cli-test browser-test clean
 
 site: deps $(VENV)/.ready
 	$(SWIFT) build -c release --product portal
@@ -44,6 +44,17 @@ $(VENV)/.ready: Tests/browser/requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
 	touch $@
+
+# Speed against Hugo on the same site (a table of ratios; nothing is asserted).
+bench: deps bench-deps
+	$(SWIFT) build -c release --product portal
+	python3 Benchmarks/bench.py
+
+bench-deps:
+	@if ! command -v hugo >/dev/null || ! command -v hyperfine >/dev/null || ! command -v cmark >/dev/null || ! test -x /usr/bin/time; then \
+		apt-get update -qq; \
+		apt-get install -y -qq --no-install-recommends hugo hyperfine cmark time; \
+	fi
 
 # cmark comes from Debian (libcmark-dev); pkg-config finds it for the CCmark target.
 deps:

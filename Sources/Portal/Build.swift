@@ -37,15 +37,20 @@ public enum Build {
         let (site, theme, warnings) = try resolve(options)
 
         // Render
+        let clock = StageClock()
         let renderer = Renderer(site: site, theme: theme)
         let urls = renderer.urls
-        let files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles()
-            + site.dataFiles
+        clock.mark("listings")
+        let pages = parallelMap(urls) { renderer.render(url: $0) }
+        clock.mark("pages")
+        let files = pages + [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
+        clock.mark("feeds, sitemap, email")
         return BuildResult(files: files, copies: theme.assets, pageCount: urls.count, warnings: warnings)
     }
 
     /// Read, parse and resolve: the checked site and the theme to render it with.
     public static func resolve(_ options: BuildOptions) throws(BuildFailed) -> (site: Site, theme: Theme, warnings: [Diagnostic]) {
+        let clock = StageClock()
         let content = options.content.trimmingTrailingSlashes()
         let themeRoot = options.theme.trimmingTrailingSlashes()
         var diagnostics: [Diagnostic] = []
@@ -61,18 +66,27 @@ public enum Build {
         var pageFiles: [SourceFile] = []
         var configFile: SourceFile?
         var dataFiles: [String: SourceFile] = [:]
-        for path in paths {
-            let isPage = path.hasSuffix(".md")
-            let dataName = path.hasPrefix("data/") ? String(path.dropFirst("data/".count)) : nil
-            guard isPage || path == "site.yaml" || dataName != nil else {
+        // Files are read in parallel; the results keep the sorted order.
+        let wanted = paths.filter { path in
+            let known = path.hasSuffix(".md") || path == "site.yaml" || path.hasPrefix("data/")
+            if !known {
                 diagnostics.append(Diagnostic(
                     .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
                     hint: "Pages are .md files, the settings are in site.yaml and data files in data/; other files here are ignored."))
-                continue
             }
-            switch SourceTree.read(root: content, relativePath: path, displayRoot: content) {
+            return known
+        }
+        let read = parallelMap(wanted) { SourceTree.read(root: content, relativePath: $0, displayRoot: content) }
+        for (path, result) in zip(wanted, read) {
+            switch result {
             case .success(let file):
-                if isPage { pageFiles.append(file) } else if let dataName { dataFiles[dataName] = file } else { configFile = file }
+                if path.hasSuffix(".md") {
+                    pageFiles.append(file)
+                } else if path.hasPrefix("data/") {
+                    dataFiles[String(path.dropFirst("data/".count))] = file
+                } else {
+                    configFile = file
+                }
             case .failure(let problem): diagnostics.append(problem)
             }
         }
@@ -97,7 +111,9 @@ public enum Build {
         let blocks: [any FencedBlockRenderer] = theme.map {
             [CourseListBlock(catalogue: catalogue, theme: $0), DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
+        clock.mark("read")
         let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
+        clock.mark("front matter")
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
         let baseURL = config?.baseURL ?? ""
@@ -108,6 +124,7 @@ public enum Build {
                 plainTextBase: page.kind == .newsletter ? baseURL : nil)
             return (ResolvedPage(page: page, body: body), body.diagnostics)
         }
+        clock.mark("markdown")
         diagnostics += parsed.flatMap(\.1)
         let usedData = parsed.reduce(into: data.used) { $0.formUnion($1.0?.body.usedData ?? []) }
         for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !usedData.contains(name) {
@@ -126,6 +143,7 @@ public enum Build {
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
             generators: data.generators + [SearchPage()], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
+        clock.mark("resolve")
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
@@ -136,7 +154,9 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws -> BuildResult {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
         let result = try generate(options)
+        let clock = StageClock()
         try OutputWriter(output: options.output).write(result.files, copies: result.copies)
+        clock.mark("write")
         return result
     }
 }

@@ -29,7 +29,7 @@ struct NewsletterEmail {
                 webURL: base + resolved.page.url,
                 contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
                 year: String(date.year))
-            let html = theme.library.render(view, withTemplate: "newsletter-email") ?? ""
+            let html = theme.render(view, template: "newsletter-email")
             var text = "\(site.config.name)\n\(resolved.page.title)\nIssue \(issue), \(date.long)\n\n"
             text += resolved.body.plainText ?? ""
             text += "\nRead this newsletter on the web: \(base)\(resolved.page.url)\n"

@@ -41,15 +41,15 @@ public struct Renderer: Sendable {
         let description: String
         let page = site.page(at: url)
         if let generated = site.generated[url] {
-            content = theme.library.render(generated.view, withTemplate: generated.template) ?? ""
+            content = theme.render(generated.view, template: generated.template)
         } else if url == "/" {
-            content = theme.library.render(homeView(), withTemplate: "home") ?? ""
+            content = theme.render(homeView(), template: "home")
         } else if let later = listingPages[url], let section = site.sections[later.section] {
-            content = theme.library.render(sectionView(section, page: later.page), withTemplate: "section") ?? ""
+            content = theme.render(sectionView(section, page: later.page), template: "section")
         } else if let section = site.sections[url] {
-            content = theme.library.render(sectionView(section, page: 1), withTemplate: "section") ?? ""
+            content = theme.render(sectionView(section, page: 1), template: "section")
         } else if let page {
-            content = theme.library.render(pageView(page), withTemplate: theme.template(for: page.page.kind)) ?? ""
+            content = theme.render(pageView(page), template: theme.template(for: page.page.kind))
         } else {
             content = ""
         }
@@ -107,7 +107,7 @@ public struct Renderer: Sendable {
                 filters[name]!.map { SearchFilterView(name: name, value: $0) }
             },
             content: content)
-        let html = theme.library.render(layout, withTemplate: "layout") ?? ""
+        let html = theme.render(layout, template: "layout")
         return OutputFile(path: path, contents: Array(html.utf8))
     }
 
@@ -115,7 +115,7 @@ public struct Renderer: Sendable {
     /// breadcrumbs, since it stands for every wrong address.
     public func notFound() -> OutputFile {
         let view = NotFoundView(title: "Page not found", contactsPage: site.config.contactsPage.url.target)
-        let content = theme.library.render(view, withTemplate: theme.templateNames.contains("not-found") ? "not-found" : "page") ?? ""
+        let content = theme.render(view, template: theme.templateNames.contains("not-found") ? "not-found" : "page")
         return framed(
             content, url: "/", title: "Page not found – \(site.config.name)",
             description: "There is no page at this address.", sensitive: false, kind: "not-found", path: "404.html")

@@ -132,6 +132,12 @@ public struct Theme: Sendable {
         }
     }
 
+    /// A view model through a template. The view is read once into dictionaries
+    /// (TemplateValues) rather than reflected at every lookup.
+    public func render(_ view: Any, template: String) -> String {
+        library.render(TemplateValues.convert(view) ?? [String: Any](), withTemplate: template) ?? ""
+    }
+
     /// The template for a page of `kind`: its own if the theme has one, else `page`.
     func template(for kind: PageKind) -> String {
         templateNames.contains(kind.rawValue) ? kind.rawValue : "page"

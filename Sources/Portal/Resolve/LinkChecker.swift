@@ -7,14 +7,17 @@ public struct LinkToCheck: Sendable {
     /// The link as written, for messages (a typed reference, before it was resolved).
     public var written: String?
     public var location: SourceLocation
-    public var sourceLine: String?
+    /// The line's text, found only when the link turns out to be broken.
+    public var sourceLine: String? { sourceFile?.line(location.line) ?? givenLine }
+    private var sourceFile: SourceFile?
+    private var givenLine: String?
     public var base: String
     public var allowRelative: Bool
 
     public init(url: String, file: SourceFile, line: Int, column: Int, base: String, allowRelative: Bool) {
         self.url = url
         self.location = SourceLocation(path: file.path, line: line, column: column)
-        self.sourceLine = file.line(line)
+        self.sourceFile = file
         self.base = base
         self.allowRelative = allowRelative
     }
@@ -23,7 +26,7 @@ public struct LinkToCheck: Sendable {
     public init(_ reference: Reference) {
         url = reference.target
         location = reference.location
-        sourceLine = reference.sourceLine
+        givenLine = reference.sourceLine
         base = "/"
         allowRelative = false
     }

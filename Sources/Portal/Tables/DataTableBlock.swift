@@ -53,6 +53,6 @@ public struct DataTableBlock: FencedBlockRenderer {
         let totals = TableTotals(table: table, numeric: numeric, file: csv)
         let view = DataTableView(
             table: table, numeric: numeric, caption: caption, source: source, addTotal: addTotal, totals: totals)
-        return finish(theme.library.render(view, withTemplate: "data-table") ?? "", totals.problems())
+        return finish(theme.render(view, template: "data-table"), totals.problems())
     }
 }

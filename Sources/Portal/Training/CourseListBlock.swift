@@ -56,7 +56,7 @@ public struct CourseListBlock: FencedBlockRenderer {
         }
         guard !problems.hasErrors else { return BlockOutput(html: nil, problems: problems) }
         let view = CourseListView(courses: courses, filter: filters.map(\.0).joined(separator: ", "))
-        return BlockOutput(html: theme.library.render(view, withTemplate: "course-list") ?? "", problems: problems)
+        return BlockOutput(html: theme.render(view, template: "course-list"), problems: problems)
     }
 }
 

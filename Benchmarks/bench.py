@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""make bench: times portal against Hugo on the same synthetic site, in the same run.
+
+For each size (BENCH_PAGES, default 10000; e.g. BENCH_PAGES="1000 10000 50000") it makes
+the corpus (generate.py), then runs with hyperfine, alternating, BENCH_RUNS times each
+(default 3): portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark alone over
+the same Markdown bodies in one process. Peak memory comes from /usr/bin/time -v. It prints
+a table with wall time, ms per page, peak RSS and the ratios portal/Hugo and
+portal/cmark-only, then times the bundled portal's own build. Targets are printed, never
+asserted: machines here are shared and noisy."""
+
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+PORTAL = REPO / ".build" / "release" / "portal"
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def peak_rss_mb(command):
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    return int(match.group(1)) / 1024 if match else float("nan")
+
+
+def hyperfine(commands, runs, prepare):
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        args = ["hyperfine", "--style", "basic", "--runs", str(runs), "--export-json", export.name]
+        for name, command in commands:
+            args += ["--prepare", prepare.get(name, "true"), "--command-name", name, command]
+        run(args, stdout=subprocess.DEVNULL)
+        results = json.load(open(export.name))["results"]
+    return {r["command"]: r for r in results}
+
+
+def main():
+    sizes = [int(n) for n in os.environ.get("BENCH_PAGES", "10000").split()]
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} runs each, alternating (hyperfine)\n")
+    rows = []
+    for pages in sizes:
+        work = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/tmp"))
+        shm = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/dev/shm"))
+        run([sys.executable, str(REPO / "Benchmarks" / "generate.py"), str(pages), str(work)])
+        bodies = work / "bodies.md"
+        with open(bodies, "w") as out:
+            for page in sorted((work / "portal" / "Content" / "news").glob("page-*.md")):
+                out.write(page.read_text().split("---\n", 2)[2])
+        content, theme = work / "portal" / "Content", work / "portal" / "Theme"
+
+        def portal(target):
+            return [str(PORTAL), "build", "--content", str(content), "--theme", str(theme), "--output", str(target),
+                    "--now", "2026-11-21"]
+
+        def hugo(target):
+            return ["hugo", "--quiet", "--source", str(work / "hugo"), "--destination", str(target)]
+
+        commands = {
+            "portal, tmpfs": portal(shm / "portal"), "hugo, tmpfs": hugo(shm / "hugo"),
+            "portal, disk": portal(work / "out-portal"), "hugo, disk": hugo(work / "out-hugo"),
+            "cmark only": ["sh", "-c", f"cmark {bodies} > /dev/null"],
+        }
+        prepare = {
+            "portal, tmpfs": f"rm -rf {shm}/portal", "hugo, tmpfs": f"rm -rf {shm}/hugo",
+            "portal, disk": f"rm -rf {work}/out-portal", "hugo, disk": f"rm -rf {work}/out-hugo",
+        }
+        times = hyperfine([(name, " ".join(command)) for name, command in commands.items()], runs, prepare)
+        for name, command in commands.items():
+            run(["sh", "-c", prepare.get(name, "true")])
+            rss = peak_rss_mb(command)
+            rows.append((pages, name, times[name]["mean"], times[name]["stddev"] or 0, rss))
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(shm, ignore_errors=True)
+
+    print(f"{'pages':>7}  {'what':<14} {'wall s':>8} {'± s':>6} {'ms/page':>8} {'peak RSS MB':>12}")
+    for pages, name, mean, stddev, rss in rows:
+        print(f"{pages:>7}  {name:<14} {mean:>8.2f} {stddev:>6.2f} {mean * 1000 / pages:>8.3f} {rss:>12.0f}")
+    print()
+    for pages in sizes:
+        found = {name: (mean, rss) for p, name, mean, _, rss in rows if p == pages}
+        for where in ("tmpfs", "disk"):
+            portal_time, portal_rss = found[f"portal, {where}"]
+            hugo_time, hugo_rss = found[f"hugo, {where}"]
+            print(f"{pages} pages, {where}: portal/Hugo time {portal_time / hugo_time:.2f} (target ≤ 0.5), "
+                  f"peak RSS {portal_rss / hugo_rss:.2f} (target ≤ 0.5)")
+        print(f"{pages} pages: portal (tmpfs)/cmark only {found['portal, tmpfs'][0] / found['cmark only'][0]:.1f} (target ≤ 4)")
+    if len(sizes) > 1:
+        per_page = [found_mean * 1000 / p for p, n, found_mean, _, _ in rows if n == "portal, tmpfs"]
+        spread = (max(per_page) - min(per_page)) / min(per_page)
+        print(f"portal ms/page across sizes: {', '.join(f'{x:.3f}' for x in per_page)} (spread {spread:.0%}, target ≤ 20%)")
+
+    out = pathlib.Path(tempfile.mkdtemp(dir="/dev/shm"))
+    bundled = hyperfine([("bundled portal", " ".join([str(PORTAL), "build", "--content", str(REPO / "Content"),
+                         "--theme", str(REPO / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]))],
+                        runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]
+    print(f"bundled portal: {bundled['mean']:.3f} s (target < 0.5 s)")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
