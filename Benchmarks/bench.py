@@ -13,6 +13,7 @@ import json
 import os
 import pathlib
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def run(command, **kwargs):
 
 
 def peak_rss_mb(command):
-    result = subprocess.run(["/usr/bin/time", "-v"] + command, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-v", "sh", "-c", command], capture_output=True, text=True)
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
     return int(match.group(1)) / 1024 if match else float("nan")
 
@@ -59,22 +60,22 @@ def main():
         content, theme = work / "portal" / "Content", work / "portal" / "Theme"
 
         def portal(target):
-            return [str(PORTAL), "build", "--content", str(content), "--theme", str(theme), "--output", str(target),
-                    "--now", "2026-11-21"]
+            return shlex.join([str(PORTAL), "build", "--content", str(content), "--theme", str(theme),
+                               "--output", str(target), "--now", "2026-11-21"]) + " > /dev/null"
 
         def hugo(target):
-            return ["hugo", "--quiet", "--source", str(work / "hugo"), "--destination", str(target)]
+            return shlex.join(["hugo", "--quiet", "--source", str(work / "hugo"), "--destination", str(target)])
 
         commands = {
             "portal, tmpfs": portal(shm / "portal"), "hugo, tmpfs": hugo(shm / "hugo"),
             "portal, disk": portal(work / "out-portal"), "hugo, disk": hugo(work / "out-hugo"),
-            "cmark only": ["sh", "-c", f"cmark {bodies} > /dev/null"],
+            "cmark only": f"cmark {shlex.quote(str(bodies))} > /dev/null",
         }
         prepare = {
             "portal, tmpfs": f"rm -rf {shm}/portal", "hugo, tmpfs": f"rm -rf {shm}/hugo",
             "portal, disk": f"rm -rf {work}/out-portal", "hugo, disk": f"rm -rf {work}/out-hugo",
         }
-        times = hyperfine([(name, " ".join(command)) for name, command in commands.items()], runs, prepare)
+        times = hyperfine(list(commands.items()), runs, prepare)
         for name, command in commands.items():
             run(["sh", "-c", prepare.get(name, "true")])
             rss = peak_rss_mb(command)
@@ -100,8 +101,8 @@ def main():
         print(f"portal ms/page across sizes: {', '.join(f'{x:.3f}' for x in per_page)} (spread {spread:.0%}, target ≤ 20%)")
 
     out = pathlib.Path(tempfile.mkdtemp(dir="/dev/shm"))
-    bundled = hyperfine([("bundled portal", " ".join([str(PORTAL), "build", "--content", str(REPO / "Content"),
-                         "--theme", str(REPO / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]))],
+    bundled = hyperfine([("bundled portal", shlex.join([str(PORTAL), "build", "--content", str(REPO / "Content"),
+                         "--theme", str(REPO / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]) + " > /dev/null")],
                         runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]
     print(f"bundled portal: {bundled['mean']:.3f} s (target < 0.5 s)")
     shutil.rmtree(out, ignore_errors=True)
