@@ -91,29 +91,18 @@ struct CMarkNode {
         cmark_node_free(pointer)
     }
 
-    /// Replaces this inline node (a link) by custom HTML around its children: how an
-    /// outside link gets `rel="noopener"`, which cmark does not write.
-    func wrapInlineChildren(open: String, close: String) {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-        cmark_node_set_on_enter(inline, open)
-        cmark_node_set_on_exit(inline, close)
-        while let child = cmark_node_first_child(pointer) {
-            cmark_node_append_child(inline, child)
-        }
-        cmark_node_replace(pointer, inline)
-        cmark_node_free(pointer)
-    }
-
-    /// Replaces this node by a block whose HTML is `open`, the node's inline children, then
-    /// `close`. cmark has no attributes on headings: this is how a heading gets its `id`.
+    /// Replaces this node by custom HTML around its children, keeping them: how a heading
+    /// gets its `id` (a custom block) and an outside link `rel="noopener"` (a custom inline),
+    /// which cmark's own renderer does not write.
     func wrapChildren(open: String, close: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, open)
-        cmark_node_set_on_exit(block, close)
+        let custom = type == CMARK_NODE_HEADING ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE
+        guard let wrapper = cmark_node_new(custom) else { return }
+        cmark_node_set_on_enter(wrapper, open)
+        cmark_node_set_on_exit(wrapper, close)
         while let child = cmark_node_first_child(pointer) {
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(wrapper, child)
         }
-        cmark_node_replace(pointer, block)
+        cmark_node_replace(pointer, wrapper)
         cmark_node_free(pointer)
     }
 }

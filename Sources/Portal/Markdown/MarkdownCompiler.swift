@@ -92,7 +92,7 @@ public enum MarkdownCompiler {
         for node in document.nodes(ofType: CMARK_NODE_LINK) {
             guard let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") else { continue }
             let title = node.title.flatMap { $0.isEmpty ? nil : " title=\"\(escapeAttribute($0))\"" } ?? ""
-            node.wrapInlineChildren(open: "<a href=\"\(escapeAttribute(url))\"\(title) rel=\"noopener\">", close: "</a>")
+            node.wrapChildren(open: "<a href=\"\(escapeAttribute(url))\"\(title) rel=\"noopener\">", close: "</a>")
         }
 
         for node in document.nodes(ofType: CMARK_NODE_CODE_BLOCK) {
