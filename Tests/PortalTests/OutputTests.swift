@@ -8,7 +8,7 @@ import Testing
         let scratch = Scratch()
         defer { scratch.remove() }
         try FileManager.default.createDirectory(atPath: "\(scratch.output)/old", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: "\(scratch.output)/old/stale.html", contents: Data("stale".utf8))
+        _ = FileManager.default.createFile(atPath: "\(scratch.output)/old/stale.html", contents: Data("stale".utf8))
         let result = try Build.run(scratch.options())
         #expect(!FileManager.default.fileExists(atPath: "\(scratch.output)/old/stale.html"))
         #expect(FileManager.default.fileExists(atPath: "\(scratch.output)/index.html"))

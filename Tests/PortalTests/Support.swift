@@ -68,7 +68,7 @@ struct Scratch {
         let full = "\(content)/\(path)"
         try! FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     func options(now: String = "2026-11-21", drafts: Bool = false) -> BuildOptions {
