@@ -92,8 +92,10 @@ public enum Build {
         }
         let (theme, themeProblems) = Theme.load(from: themeRoot, displayRoot: themeRoot)
         diagnostics += themeProblems
+        clock.mark("read")
 
-        // Parse (and compile bodies), in parallel; results keep the files' order.
+        // Parse: settings and data, then front matter and Markdown in parallel (results keep
+        // the files' order).
         var config: SiteConfig?
         if let configFile {
             let (parsed, problems) = SiteConfig.parse(configFile)
@@ -111,7 +113,7 @@ public enum Build {
         let blocks: [any FencedBlockRenderer] = theme.map {
             [CourseListBlock(catalogue: catalogue, theme: $0), DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
-        clock.mark("read")
+        clock.mark("settings and data")
         let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
         clock.mark("front matter")
         diagnostics += frontMatter.flatMap(\.1)

@@ -58,8 +58,7 @@ struct SeededRandom: RandomNumberGenerator {
         }
         let scratch = Scratch(files)
         defer { scratch.remove() }
-        let theme = scratch.root + "/Theme"
-        try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
+        let theme = try scratch.copyTheme()
         let templates = SourceTree.list(theme + "/templates").map { "templates/\($0)" }
         let contentFiles = SourceTree.list(scratch.content)
         var options = scratch.options()

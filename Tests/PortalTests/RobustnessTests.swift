@@ -167,19 +167,10 @@ private let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-
     @Test func brokenTemplatesAreLocatedInTheTheme() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
-        let theme = scratch.root + "/Theme"
-        try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
+        let theme = try scratch.copyTheme()
         let footer = theme + "/templates/footer.mustache"
         try "<footer>\n{{#footer}}\n<a href=\"{{url}}\">{{title}}</a>\n{{/fotter}}\n{{> socials}}\n</footer>\n".write(toFile: footer, atomically: false, encoding: .utf8)
-        var options = scratch.options()
-        options.theme = theme
-        let problems: [Diagnostic]
-        do {
-            _ = try Build.generate(options)
-            problems = []
-        } catch {
-            problems = error.diagnostics
-        }
+        let problems = scratch.problems(theme: theme)
         #expect(problems.map { "\($0.location.path.hasSuffix("templates/footer.mustache")):\($0.location.line): \($0.message)" } == [
             "true:4: this template could not be read: a section is closed with a different name than it was opened with",
             "true:5: this template includes “socials”, but the theme has no socials.mustache",

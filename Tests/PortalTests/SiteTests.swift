@@ -175,20 +175,11 @@ import Testing
         #expect(html.contains("href=\"https://www.bbc.co.uk/weather\" class=\"quick-exit__button\" role=\"button\" rel=\"nofollow noreferrer\""))
 
         // A theme whose layout forgets {{> quick-exit}} cannot publish the page.
-        let theme = scratch.root + "/Theme"
-        try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
+        let theme = try scratch.copyTheme()
         let layout = theme + "/templates/layout.mustache"
         let text = try String(contentsOfFile: layout, encoding: .utf8).replacingOccurrences(of: "{{> quick-exit}}", with: "")
         try text.write(toFile: layout, atomically: false, encoding: .utf8)
-        var options = scratch.options()
-        options.theme = theme
-        let problems: [Diagnostic]
-        do {
-            _ = try Build.generate(options)
-            problems = []
-        } catch {
-            problems = error.diagnostics
-        }
+        let problems = scratch.problems(theme: theme)
         #expect(located(problems) == ["abuse.md:6:12: this page is marked sensitive, but the theme has no quick exit"])
         #expect(problems.first?.hint?.contains("{{> quick-exit}}") == true)
     }

@@ -94,6 +94,24 @@ struct Scratch {
         return result.files.first { $0.path == path }.map { String(decoding: $0.contents, as: UTF8.self) }
     }
 
+    /// A copy of the real theme inside the scratch folder, to break on purpose.
+    func copyTheme() throws -> String {
+        let theme = root + "/Theme"
+        try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
+        return theme
+    }
+
+    /// The problems a build with another theme reports, or none if it succeeds.
+    func problems(theme: String) -> [Diagnostic] {
+        var options = options()
+        options.theme = theme
+        do {
+            return try Build.generate(options).warnings
+        } catch {
+            return error.diagnostics
+        }
+    }
+
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
 

@@ -13,6 +13,9 @@ public struct Renderer: Sendable {
     let listings: [String: [ListingPage]]
     /// Later pages of listings by address: `/a/page/2/` → section `/a/`, page 2.
     let listingPages: [String: (section: String, page: Int)]
+    /// Every address that becomes a page: each page, each section (and later pages of its
+    /// listing), and each page made from data, in order.
+    public let urls: [String]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -26,13 +29,8 @@ public struct Renderer: Sendable {
         }
         self.listings = listings
         self.listingPages = later
-    }
-
-    /// Every address that becomes a page: each page, each section (and later pages of its
-    /// listing), and each page made from data.
-    public var urls: [String] {
-        Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys)
-            .union(listingPages.keys).sorted()
+        self.urls = Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys)
+            .union(later.keys).sorted()
     }
 
     public func render(url: String) -> OutputFile {

@@ -65,7 +65,11 @@ public struct Site: Sendable {
     /// Pages made from data, by address. They take the place of a section's own index.
     public var generated: [String: GeneratedPage] = [:]
     /// Files made from data (calendars, JSON), written as they are.
-    public var dataFiles: [OutputFile] = []
+    public var dataFiles: [OutputFile] = [] {
+        didSet { dataFileURLs = Set(dataFiles.map { "/" + $0.path }) }
+    }
+    /// The addresses of `dataFiles`, for checking links to them.
+    private(set) var dataFileURLs: Set<String> = []
     /// Files the theme provides, by address (e.g. `/assets/site.css`).
     public var assets: Set<String>
     public var now: Day
@@ -75,7 +79,7 @@ public struct Site: Sendable {
     /// Whether `url` is built: a page, or a section's index.
     public func exists(_ url: String) -> Bool {
         pageIndex[url] != nil || sections[url] != nil || generated[url] != nil
-            || dataFiles.contains { "/" + $0.path == url }
+            || dataFileURLs.contains(url)
     }
 
     /// Home down to the parent of `url`, each with its title.

@@ -20,6 +20,13 @@ struct TableTotals {
         ["", "-", "–", "—", "n/a", "N/A"].contains(text.trimmingCharacters(in: .whitespaces))
     }
 
+    /// The sum of cells, blanks counting as nothing; nil if any is a percentage, which
+    /// do not add up to a total.
+    static func sum(_ cells: [String]) -> Double? {
+        guard !cells.contains(where: { $0.hasSuffix("%") }) else { return nil }
+        return cells.compactMap(number).reduce(0, +)
+    }
+
     static func isTotal(_ text: String) -> Bool { text.lowercased().hasPrefix("total") }
 
     /// Every numeric cell that is not a number, and every declared total that does not add up.
@@ -40,10 +47,7 @@ struct TableTotals {
         for (position, row) in table.rows.enumerated() where Self.isTotal(row[0].text) {
             let block = table.rows[since..<position]
             for (index, cell) in row.enumerated() where numeric[index] && !cell.text.hasSuffix("%") {
-                guard let declared = Self.number(cell.text) else { continue }
-                let cells = block.map { $0[index].text }
-                guard !cells.contains(where: { $0.hasSuffix("%") }) else { continue }
-                let sum = cells.compactMap(Self.number).reduce(0, +)
+                guard let declared = Self.number(cell.text), let sum = Self.sum(block.map { $0[index].text }) else { continue }
                 if abs(sum - declared) > 0.005 {
                     found.append(file.error(
                         line: cell.line, column: cell.column,
@@ -58,10 +62,9 @@ struct TableTotals {
         for (index, heading) in headings.enumerated() where Self.isTotal(heading) && numeric[index] {
             for row in table.rows {
                 let cell = row[index]
-                guard !cell.text.hasSuffix("%"), let declared = Self.number(cell.text) else { continue }
-                let parts = row[..<index].enumerated().filter { numeric[$0.offset] }.map(\.element.text)
-                guard !parts.contains(where: { $0.hasSuffix("%") }) else { continue }
-                let sum = parts.compactMap(Self.number).reduce(0, +)
+                guard !cell.text.hasSuffix("%"), let declared = Self.number(cell.text),
+                    let sum = Self.sum(row[..<index].enumerated().filter { numeric[$0.offset] }.map(\.element.text))
+                else { continue }
                 if abs(sum - declared) > 0.005 {
                     found.append(file.error(
                         line: cell.line, column: cell.column,
@@ -78,9 +81,7 @@ struct TableTotals {
         table.header.indices.map { index in
             guard index > 0 else { return "Total" }
             guard numeric[index] else { return "" }
-            let cells = table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text }
-            if cells.contains(where: { $0.hasSuffix("%") }) { return "" }
-            return Self.format(cells.compactMap(Self.number).reduce(0, +))
+            return Self.sum(table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text }).map(Self.format) ?? ""
         }
     }
 
