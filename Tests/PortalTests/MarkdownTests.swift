@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func contentsListNeedsThreeHeadings() {
-        let renderer = Renderer(site: emptySite(), theme: Theme(library: .init(), templateNames: [], assets: []))
+        let renderer = Renderer(site: emptySite(), theme: Theme(library: TemplateLibrary(templates: [:]), templateNames: [], assets: []))
         let two = compile("## A\n## B\n").headings
         let four = compile("## A\n### A1\n## B\n## C\n").headings
         #expect(renderer.contents(of: two).isEmpty)

@@ -172,7 +172,7 @@ private let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-
         try "<footer>\n{{#footer}}\n<a href=\"{{url}}\">{{title}}</a>\n{{/fotter}}\n{{> socials}}\n</footer>\n".write(toFile: footer, atomically: false, encoding: .utf8)
         let problems = scratch.problems(theme: theme)
         #expect(problems.map { "\($0.location.path.hasSuffix("templates/footer.mustache")):\($0.location.line): \($0.message)" } == [
-            "true:4: this template could not be read: a section is closed with a different name than it was opened with",
+            "true:4: this template could not be read: this closes “fotter”, but the open section is “footer”",
             "true:5: this template includes “socials”, but the theme has no socials.mustache",
         ])
     }

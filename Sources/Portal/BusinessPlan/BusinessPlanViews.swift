@@ -1,19 +1,19 @@
 /// View models of the business plan pages; property names are what the templates use.
 
 /// A status in words, with the id of its colour: `tag--amber`.
-struct PlanStatusView: Sendable {
+struct PlanStatusView: TemplateView {
     var id: String
     var text: String
 }
 
 /// One line of the key above the tables: a status and what it means.
-struct PlanKeyView: Sendable {
+struct PlanKeyView: TemplateView {
     var id: String
     var text: String
     var meaning: String
 }
 
-struct PlanActionView: Sendable {
+struct PlanActionView: TemplateView {
     var ref: String
     var action: String
     var lead: String
@@ -26,7 +26,7 @@ struct PlanActionView: Sendable {
 /// One priority: its heading and its table of actions. `showDue` and `showStatus` are the
 /// same for every table of a plan: a column is left out when the whole plan has nothing
 /// to put in it.
-struct PlanPriorityView: Sendable {
+struct PlanPriorityView: TemplateView {
     var id: String
     var title: String
     var caption: String
@@ -35,14 +35,14 @@ struct PlanPriorityView: Sendable {
     var actions: [PlanActionView]
 }
 
-struct PlanThemeView: Sendable {
+struct PlanThemeView: TemplateView {
     var id: String
     var title: String
     var priorities: [PlanPriorityView]
 }
 
 /// One plan: `business-plan.mustache`.
-struct BusinessPlanView: Sendable {
+struct BusinessPlanView: TemplateView {
     var title: String
     var summary: String
     var facts: [FactView]
@@ -55,7 +55,7 @@ struct BusinessPlanView: Sendable {
 }
 
 /// Every plan, newest first: `business-plans.mustache`.
-struct BusinessPlanListView: Sendable {
+struct BusinessPlanListView: TemplateView {
     var title: String
     var summary: String
     var intro: String

@@ -7,7 +7,7 @@ struct NewsletterEmail {
     static func htmlPath(_ url: String) -> String { String(url.dropFirst()) + "email.html" }
     static func textPath(_ url: String) -> String { String(url.dropFirst()) + "email.txt" }
 
-    struct View: Sendable {
+    struct View: TemplateView {
         var title: String
         var boardName: String
         var issueLine: String

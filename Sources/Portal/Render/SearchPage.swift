@@ -7,13 +7,13 @@ public struct SearchPage: PageGenerator {
 
     public var links: [LinkToCheck] { [] }
 
-    struct Letter: Sendable {
+    struct Letter: TemplateView {
         var letter: String
         var id: String
         var pages: [LinkView]
     }
 
-    struct View: Sendable {
+    struct View: TemplateView {
         var title: String
         var letters: [Letter]
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The look of the site, kept out of Swift so a designer can change it: Mustache
 /// templates in `templates/` and static files in `assets/`.
@@ -7,7 +6,7 @@ public struct Theme: Sendable {
     /// Templates every theme must have.
     public static let requiredTemplates = ["layout", "page", "section", "home"]
 
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     public var templateNames: Set<String>
     /// The partials each template includes (`{{> name}}`), to know what every page shows.
     public var partials: [String: Set<String>] = [:]
@@ -21,9 +20,8 @@ public struct Theme: Sendable {
     /// Loads and parses every template, reporting each broken one at its line and column.
     public static func load(from root: String, displayRoot: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
-        var partials: [String: Set<String>] = [:]
-        var paths: [String: String] = [:]
+        var templates: [String: (template: Template, text: String)] = [:]
+        var files: [String: SourceFile] = [:]
         let templateRoot = "\(root)/templates"
         for relative in SourceTree.list(templateRoot) where relative.hasSuffix(".mustache") {
             let file: SourceFile
@@ -34,25 +32,20 @@ public struct Theme: Sendable {
                 continue
             }
             let name = String(relative.dropLast(".mustache".count))
-            partials[name] = includedPartials(file.text)
-            paths[name] = file.path
-            do {
-                templates[name] = try MustacheTemplate(string: file.text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(file.error(
-                    line: error.context.lineNumber, column: error.context.columnNumber + 1,
-                    "this template could not be read: \(describe(error.error))",
-                    hint: "Check that every {{#section}} has a matching {{/section}} and every tag is closed with }}."))
-            } catch {
-                diagnostics.append(file.error(line: 1, column: 1, "this template could not be read: \(error)", hint: "Check that every tag is closed with }} and every {{#section}} with {{/section}}."))
+            files[name] = file
+            let (template, problems) = TemplateParser.parse(file.text)
+            templates[name] = (template, file.text)
+            diagnostics += problems.map {
+                file.error(line: $0.line, column: $0.column, "this template could not be read: \($0.message)", hint: $0.hint)
             }
         }
-        for name in requiredTemplates where templates[name] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
+        for name in requiredTemplates where files[name] == nil {
             diagnostics.append(Diagnostic(
                 .error, at: SourceLocation(path: "\(displayRoot)/templates/\(name).mustache"),
                 "the theme has no `\(name)` template",
                 hint: "Every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", ")) in its templates folder."))
         }
+        diagnostics += includeProblems(templates.mapValues(\.template.includes), files: files)
         let assetRoot = "\(root)/assets"
         var assets: [(outputPath: String, sourcePath: String)] = []
         for relative in SourceTree.list(assetRoot) {
@@ -65,39 +58,49 @@ public struct Theme: Sendable {
             }
             assets.append((outputPath: "assets/\(relative)", sourcePath: "\(assetRoot)/\(relative)"))
         }
-        // A partial that no template defines would render as nothing: say where it is named.
-        for (name, included) in partials.sorted(by: { $0.key < $1.key }) {
-            for missing in included.sorted() where templates[missing] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(missing).mustache") }) {
-                let file = paths[name].flatMap { path in
-                    try? SourceTree.read(root: templateRoot, relativePath: name + ".mustache", displayRoot: "\(displayRoot)/templates").get()
-                }
-                let line = file?.text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .firstIndex { $0.contains("{{> \(missing)}}") || $0.contains("{{>\(missing)}}") }.map { $0 + 1 } ?? 1
-                diagnostics.append(Diagnostic(
-                    .error, at: SourceLocation(path: paths[name] ?? "\(displayRoot)/templates/\(name).mustache", line: line, column: 1),
-                    "this template includes “\(missing)”, but the theme has no \(missing).mustache",
-                    hint: "Create templates/\(missing).mustache, or correct the name after {{>.", sourceLine: file?.line(line)))
-            }
-        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var theme = Theme(
-            library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)
-        theme.partials = partials
-        theme.templatePaths = paths
+        var theme = Theme(library: TemplateLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)
+        theme.partials = templates.mapValues { Set($0.template.includes.map(\.name)) }
+        theme.templatePaths = files.mapValues(\.path)
         return (theme, diagnostics)
     }
 
-    /// `{{> name}}` tags in a template's text.
-    static func includedPartials(_ text: String) -> Set<String> {
-        var found: Set<String> = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{>") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            found.insert(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+    /// A partial that no template defines would show nothing, and one that includes itself
+    /// (directly or through others) would never end: both are reported where they are named.
+    static func includeProblems(_ includes: [String: [PartialInclude]], files: [String: SourceFile]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, included) in includes.sorted(by: { $0.key < $1.key }) {
+            guard let file = files[name] else { continue }
+            var reported: Set<String> = []
+            for include in included where reported.insert(include.name).inserted {
+                if files[include.name] == nil {
+                    diagnostics.append(file.error(
+                        line: include.line, column: include.column,
+                        "this template includes “\(include.name)”, but the theme has no \(include.name).mustache",
+                        hint: "Create templates/\(include.name).mustache, or correct the name after {{>."))
+                } else if let cycle = cycle(from: include.name, back: name, in: includes) {
+                    diagnostics.append(file.error(
+                        line: include.line, column: include.column,
+                        "this template includes itself (\(([name] + cycle).joined(separator: " → "))), which would never end",
+                        hint: "Remove one of the {{> …}} tags on the way, so no template includes one that includes it."))
+                }
+            }
         }
-        return found
+        return diagnostics
+    }
+
+    /// The chain of includes from `start` that leads back to `target`, if there is one.
+    private static func cycle(from start: String, back target: String, in includes: [String: [PartialInclude]]) -> [String]? {
+        var seen: Set<String> = []
+        func search(_ name: String) -> [String]? {
+            if name == target { return [name] }
+            guard seen.insert(name).inserted, let included = includes[name] else { return nil }
+            for include in included {
+                if let rest = search(include.name) { return [name] + rest }
+            }
+            return nil
+        }
+        return search(start)
     }
 
     /// Whether `partial` is part of every page: included by the layout, directly or not.
@@ -123,19 +126,10 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        switch "\(error)" {
-        case "sectionCloseNameIncorrect": "a section is closed with a different name than it was opened with"
-        case "unfinishedName": "a tag is not closed with }}"
-        case "expectedSectionEnd": "a section is opened but never closed"
-        case let other: other
-        }
-    }
-
-    /// A view model through a template. The view is read once into dictionaries
-    /// (TemplateValues) rather than reflected at every lookup.
-    public func render(_ view: Any, template: String) -> String {
-        library.render(TemplateValues.convert(view) ?? [String: Any](), withTemplate: template) ?? ""
+    /// A view model through a template: the view becomes plain values once, then the
+    /// template reads those.
+    public func render(_ view: some TemplateView, template: String) -> String {
+        library.render(TemplateEncoder.encode(view), template: template)
     }
 
     /// The template for a page of `kind`: its own if the theme has one, else `page`.

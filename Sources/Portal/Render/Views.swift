@@ -1,14 +1,14 @@
 /// View models: exactly what templates show, computed here so templates stay logic-less.
 /// Property names are the names templates use. Only stored properties reach a template
-/// (it reads them by reflection); test for an empty list with `{{^empty(list)}}`.
+/// (through `Encodable`); test for an empty list with `{{^empty(list)}}`.
 
-struct LinkView: Sendable {
+struct LinkView: TemplateView {
     var title: String
     var url: String
     var text: String?
 }
 
-struct NavItemView: Sendable {
+struct NavItemView: TemplateView {
     var title: String
     var url: String
     /// The link is this page.
@@ -17,13 +17,13 @@ struct NavItemView: Sendable {
     var active: Bool
 }
 
-struct ContactView: Sendable {
+struct ContactView: TemplateView {
     var label: String
     var phone: String
     var tel: String
 }
 
-struct DateView: Sendable {
+struct DateView: TemplateView {
     var iso: String
     var text: String
 
@@ -34,20 +34,20 @@ struct DateView: Sendable {
 }
 
 /// One row of a summary list (GOV.UK `<dl>`): a date, a link or plain text.
-struct FactView: Sendable {
+struct FactView: TemplateView {
     var label: String
     var text: String
     var date: DateView?
     var url: String?
 }
 
-struct ContentsEntryView: Sendable {
+struct ContentsEntryView: TemplateView {
     var text: String
     var id: String
     var children: [ContentsEntryView]
 }
 
-struct ListItemView: Sendable {
+struct ListItemView: TemplateView {
     var title: String
     var url: String
     var summary: String?
@@ -56,7 +56,7 @@ struct ListItemView: Sendable {
 }
 
 /// The frame of every page, filled by `layout.mustache`.
-struct LayoutView: Sendable {
+struct LayoutView: TemplateView {
     var title: String
     var description: String
     var canonical: String
@@ -81,13 +81,13 @@ struct LayoutView: Sendable {
 }
 
 /// One value of a search filter, as `data-pagefind-filter`.
-struct SearchFilterView: Sendable {
+struct SearchFilterView: TemplateView {
     var name: String
     var value: String
 }
 
 /// A content page, filled by `page.mustache` (or a kind's own template).
-struct PageView: Sendable {
+struct PageView: TemplateView {
     var title: String
     var summary: String
     var kind: String
@@ -101,27 +101,27 @@ struct PageView: Sendable {
 }
 
 /// A group of a list, with a heading when there is more than one.
-struct ListGroupView: Sendable {
+struct ListGroupView: TemplateView {
     var title: String?
     var id: String
     var items: [ListItemView]
 }
 
-struct PageLinkView: Sendable {
+struct PageLinkView: TemplateView {
     var number: Int
     var url: String
     var current: Bool
 }
 
 /// GOV.UK list pagination: previous, numbered pages, next.
-struct PaginationView: Sendable {
+struct PaginationView: TemplateView {
     var previous: String?
     var next: String?
     var pages: [PageLinkView]
 }
 
 /// A section's index, filled by `section.mustache`.
-struct SectionView: Sendable {
+struct SectionView: TemplateView {
     var title: String
     var summary: String?
     var intro: String
@@ -132,7 +132,7 @@ struct SectionView: Sendable {
 }
 
 /// The home page, filled by `home.mustache`.
-struct HomeView: Sendable {
+struct HomeView: TemplateView {
     var title: String
     var summary: String
     var intro: String
@@ -141,7 +141,7 @@ struct HomeView: Sendable {
 }
 
 /// The page for an address that does not exist: `not-found.mustache`, written to 404.html.
-struct NotFoundView: Sendable {
+struct NotFoundView: TemplateView {
     var title: String
     var contactsPage: String
 }

@@ -33,12 +33,12 @@ public struct GeneratedPage: Sendable {
     public var title: String
     public var summary: String
     public var template: String
-    public var view: any Sendable
+    public var view: any TemplateView
     /// Search filters (`level`, `topic`, `audience`) and their values for this page.
     public var searchFilters: [String: [String]]
 
     public init(
-        url: String, title: String, summary: String, template: String, view: any Sendable,
+        url: String, title: String, summary: String, template: String, view: any TemplateView,
         searchFilters: [String: [String]] = [:]
     ) {
         self.url = url

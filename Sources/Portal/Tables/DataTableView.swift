@@ -1,12 +1,12 @@
 /// What `data-table.mustache` shows.
-struct DataTableView: Sendable {
-    struct Cell: Sendable {
+struct DataTableView: TemplateView {
+    struct Cell: TemplateView {
         var text: String
         var label: String
         var numeric: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: TemplateView {
         var header: Cell
         var cells: [Cell]
     }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// ```` ```courses ```` in a page: a list of the courses that match every filter given
 /// (level, topic, role, format), rendered with the theme's `course-list` partial.
 public struct CourseListBlock: FencedBlockRenderer {

@@ -1,6 +1,6 @@
 /// View models of the training pages; property names are what the templates use.
 
-struct SessionRowView: Sendable {
+struct SessionRowView: TemplateView {
     var id: String
     var courseTitle: String
     var courseURL: String
@@ -16,27 +16,27 @@ struct SessionRowView: Sendable {
     var calendarURL: String
 }
 
-struct MonthView: Sendable {
+struct MonthView: TemplateView {
     var title: String
     var id: String
     var sessions: [SessionRowView]
 }
 
-struct GroupView: Sendable {
+struct GroupView: TemplateView {
     var title: String
     var id: String
     var summary: String?
     var items: [ListItemView]
 }
 
-struct LevelCardView: Sendable {
+struct LevelCardView: TemplateView {
     var name: String
     var title: String
     var summary: String
     var url: String
 }
 
-struct BookingView: Sendable {
+struct BookingView: TemplateView {
     var email: String
     var phone: String
     var tel: String
@@ -44,7 +44,7 @@ struct BookingView: Sendable {
 }
 
 /// The catalogue's home: `training-home.mustache`.
-struct TrainingHomeView: Sendable {
+struct TrainingHomeView: TemplateView {
     var title: String
     var summary: String
     var intro: String
@@ -62,7 +62,7 @@ struct TrainingHomeView: Sendable {
 
 /// A list of groups of links, with an optional introduction and facts:
 /// `training-list.mustache` (levels, topics, roles and their indexes).
-struct TrainingListView: Sendable {
+struct TrainingListView: TemplateView {
     var title: String
     var summary: String
     var intro: String
@@ -72,7 +72,7 @@ struct TrainingListView: Sendable {
 }
 
 /// One course: `training-course.mustache`.
-struct TrainingCourseView: Sendable {
+struct TrainingCourseView: TemplateView {
     var title: String
     var summary: String
     var facts: [FactView]
@@ -87,7 +87,7 @@ struct TrainingCourseView: Sendable {
     var calendarURL: String
 }
 
-struct BrochureLevelView: Sendable {
+struct BrochureLevelView: TemplateView {
     var name: String
     var title: String
     var id: String
@@ -99,7 +99,7 @@ struct BrochureLevelView: Sendable {
     var courses: [BrochureCourseView]
 }
 
-struct BrochureCourseView: Sendable {
+struct BrochureCourseView: TemplateView {
     var title: String
     var url: String
     var summary: String
@@ -109,7 +109,7 @@ struct BrochureCourseView: Sendable {
 }
 
 /// The whole programme on one printable page: `training-brochure.mustache`.
-struct TrainingBrochureView: Sendable {
+struct TrainingBrochureView: TemplateView {
     var title: String
     var summary: String
     var sampleNote: String?
@@ -118,12 +118,12 @@ struct TrainingBrochureView: Sendable {
 }
 
 /// A list of courses inside a Markdown page: `course-list.mustache`.
-struct CourseListView: Sendable {
+struct CourseListView: TemplateView {
     var courses: [ListItemView]
     var filter: String
 }
 
-struct AttendanceRowView: Sendable {
+struct AttendanceRowView: TemplateView {
     var course: String
     var url: String?
     var attended: String
@@ -132,7 +132,7 @@ struct AttendanceRowView: Sendable {
 }
 
 /// One year's attendance per course, with totals computed here: `training-attendance.mustache`.
-struct TrainingAttendanceView: Sendable {
+struct TrainingAttendanceView: TemplateView {
     var title: String
     var summary: String
     var source: String
