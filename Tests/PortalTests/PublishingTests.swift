@@ -40,6 +40,15 @@ import Testing
         #expect(scratch.html("/news/page/4/", in: result) == nil)
     }
 
+    @Test func longListsLinkToNearbyPagesOnly() {
+        #expect(Listing.visiblePages(count: 1, current: 1) == [1])
+        #expect(Listing.visiblePages(count: 3, current: 1) == [1, 2, 3])
+        #expect(Listing.visiblePages(count: 500, current: 1) == [1, 2, nil, 500])
+        #expect(Listing.visiblePages(count: 500, current: 4) == [1, 2, 3, 4, 5, nil, 500])
+        #expect(Listing.visiblePages(count: 500, current: 250) == [1, nil, 249, 250, 251, nil, 500])
+        #expect(Listing.visiblePages(count: 500, current: 500) == [1, nil, 499, 500])
+    }
+
     @Test func policiesAreGroupedByStatusWithTheirReviewDate() throws {
         func policy(_ title: String, status: String, review: String) -> String {
             page(title: title, extra: "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2025-01-01\nreview: \(review)\nstatus: \(status)\ntopics: [thresholds]")

@@ -19,7 +19,8 @@ enum YAMLReader {
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // UTF-8 named: the default asks the environment on every call.
+            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {

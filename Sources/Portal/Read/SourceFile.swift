@@ -50,6 +50,17 @@ public struct SourceFile: Sendable {
         return String(text[start..<end])
     }
 
+    /// Where each line starts, for looking up many positions in one file.
+    public func lineStarts() -> [String.Index] {
+        var starts = [text.startIndex]
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
+            index = text.utf8.index(after: newline)
+            starts.append(index)
+        }
+        return starts
+    }
+
     /// A diagnostic in this file, carrying the offending line.
     public func diagnostic(
         _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil

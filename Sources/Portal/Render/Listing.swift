@@ -9,6 +9,22 @@ struct Listing {
     }
 
 
+    /// The page numbers a list's pagination links to, GOV.UK style: the first, the last,
+    /// and the current one with its neighbours; `nil` where pages are left out (shown as
+    /// an ellipsis). A list of 500 pages links to 7, not 500, from each of its pages.
+    static func visiblePages(count: Int, current: Int) -> [Int?] {
+        let shown = Set([1, count, current - 1, current, current + 1].filter { (1...count).contains($0) }).sorted()
+        var numbers: [Int?] = []
+        for page in shown {
+            if let last = numbers.last ?? nil, page - last > 1 {
+                // One page left out is shown rather than an ellipsis standing for it.
+                numbers.append(page - last == 2 ? last + 1 : nil)
+            }
+            numbers.append(page)
+        }
+        return numbers
+    }
+
     /// `/publications/newsletters/` page 2 → `/publications/newsletters/page/2/`.
     static func url(of section: String, page: Int) -> String {
         page == 1 ? section : "\(section)page/\(page)/"

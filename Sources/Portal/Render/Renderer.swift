@@ -172,7 +172,10 @@ public struct Renderer: Sendable {
             pagination = PaginationView(
                 previous: number > 1 ? Listing.url(of: section.url, page: number - 1) : nil,
                 next: number < pages.count ? Listing.url(of: section.url, page: number + 1) : nil,
-                pages: pages.map { PageLinkView(number: $0.number, url: $0.url, current: $0.number == number) })
+                pages: Listing.visiblePages(count: pages.count, current: number).map { shown in
+                    shown.map { PageLinkView(number: $0, url: Listing.url(of: section.url, page: $0), current: $0 == number) }
+                        ?? PageLinkView(number: nil, url: nil, current: false, gap: true)
+                })
         }
         return SectionView(
             title: section.title, summary: section.summary,

@@ -107,10 +107,12 @@ struct ListGroupView: TemplateView {
     var items: [ListItemView]
 }
 
+/// A page of a list in its pagination, or a gap (an ellipsis) for pages left out.
 struct PageLinkView: TemplateView {
-    var number: Int
-    var url: String
+    var number: Int?
+    var url: String?
     var current: Bool
+    var gap = false
 }
 
 /// GOV.UK list pagination: previous, numbered pages, next.
