@@ -72,7 +72,7 @@ public enum MarkdownCompiler {
                     line: line, column: column, "images can only come from this site or an https:// address",
                     hint: "Put the image in the theme's assets and write its address from the top of the site, e.g. /assets/poster.png."))
             }
-            if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+            if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingWhitespace().isEmpty {
                 let (line, column) = position(node)
                 diagnostics.append(file.error(
                     line: line, column: column, "this image has no description (alt text)",
@@ -111,7 +111,7 @@ public enum MarkdownCompiler {
 
         for node in document.nodes(ofType: CMARK_NODE_HEADING) {
             let level = node.headingLevel
-            let text = node.plainText.trimmingCharacters(in: .whitespaces)
+            let text = node.plainText.trimmingWhitespace()
             if level == 1 {
                 let (line, column) = position(node)
                 diagnostics.append(file.error(

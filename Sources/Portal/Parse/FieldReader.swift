@@ -116,14 +116,14 @@ final class FieldReader {
             fail(node, "`\(key)` must be a single piece of text", hint: "Write it on the same line: `\(key): …`.")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespace()
         if text.isEmpty, required { fail(node, "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
         return text.isEmpty ? nil : text
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {
         guard let node = value(key, required: required) else { return nil }
-        guard let text = node.string, let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = node.string, let day = Day(iso: text.trimmingWhitespace()) else {
             if let text = node.string, Day.looksLikeISO(text) {
                 fail(node, "`\(key)` is \(text), which is not a date in the calendar", hint: "Check the month and the day.")
                 return nil
@@ -178,7 +178,7 @@ final class FieldReader {
     private func parseChoice<Choice: RawRepresentable & CaseIterable>(_ node: Node, key: String) -> Choice?
     where Choice.RawValue == String {
         let allowed = Choice.allCases.map(\.rawValue)
-        guard let text = node.string, let choice = Choice(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = node.string, let choice = Choice(rawValue: text.trimmingWhitespace()) else {
             let given = node.string ?? "a list"
             let suggestion = closest(to: given, in: allowed).map { " Did you mean `\($0)`?" } ?? ""
             fail(
@@ -202,7 +202,7 @@ final class FieldReader {
                 return nil
             }
             let (line, column) = position(of: item)
-            return (text.trimmingCharacters(in: .whitespaces), line, column)
+            return (text.trimmingWhitespace(), line, column)
         }
     }
 

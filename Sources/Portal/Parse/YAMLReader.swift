@@ -19,8 +19,10 @@ enum YAMLReader {
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
-            // UTF-8 named: the default asks the environment on every call.
-            return .success(try Yams.compose(yaml: yaml, .default, .default, .utf8))
+            // Every value is read as text (FieldReader checks dates, numbers and flags itself),
+            // so no implicit typing: Yams's default resolver runs regular expressions on
+            // every scalar. UTF-8 is named: the default asks the environment on every call.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {

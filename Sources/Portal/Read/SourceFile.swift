@@ -32,7 +32,7 @@ public struct SourceFile: Sendable {
                 "this file is not valid UTF-8 text",
                 hint: "Save the file as UTF-8 in your editor (often under “Save as… › Encoding”). The problem starts here."))
         }
-        let normalised = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalised = bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         return .success(SourceFile(path: path, relativePath: relativePath, text: normalised))
     }
 

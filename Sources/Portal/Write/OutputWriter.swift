@@ -57,16 +57,33 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(atPath: staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var made: Set<String> = [staging]
-            for file in files {
-                try writeFile("\(staging)/\(file.path)", file.contents, made: &made)
-            }
+            var contents = files.map { (path: $0.path, bytes: $0.contents) }
             for copy in copies {
                 guard let data = fm.contents(atPath: copy.sourcePath) else {
                     throw Failure.io("could not read \(copy.sourcePath)")
                 }
-                try writeFile("\(staging)/\(copy.outputPath)", [UInt8](data), made: &made)
+                contents.append((copy.outputPath, [UInt8](data)))
             }
+            // Folders first, parents before children (sorted), then the files on every core.
+            var folders: Set<Substring> = []
+            for file in contents {
+                var path = Substring(file.path)
+                while let slash = path.lastIndex(of: "/"), folders.insert(path[..<slash]).inserted { path = path[..<slash] }
+            }
+            for folder in folders.sorted() {
+                guard mkdir("\(staging)/\(folder)", 0o755) == 0 || errno == EEXIST else {
+                    throw Failure.io("could not create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+                }
+            }
+            let failures = parallelMap(contents) { file -> Failure? in
+                do throws(Failure) {
+                    try Self.writeFile("\(staging)/\(file.path)", file.bytes)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
@@ -98,25 +115,18 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func writeFile(_ path: String, _ bytes: [UInt8], made: inout Set<String>) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !made.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            made.insert(folder)
-        }
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
-        try bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 }

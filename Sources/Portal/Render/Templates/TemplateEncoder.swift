@@ -15,30 +15,40 @@ enum TemplateEncoder {
     }
 }
 
-/// A value being built: filled in by the containers, read when encoding ends.
+/// A value being built. Containers write plain values into it as they go; only nested
+/// containers (which synthesised `Encodable` code does not use) are put in at the end.
 private final class Node {
     var leaf: TemplateValue?
-    var fields: [String: Node]?
-    var items: [Node]?
+    var fields: [String: TemplateValue]?
+    var items: [TemplateValue]?
+    /// Nested containers, filled after they were handed out: key or index → node.
+    var nestedFields: [(String, Node)] = []
+    var nestedItems: [(Int, Node)] = []
 
     init(_ leaf: TemplateValue? = nil) { self.leaf = leaf }
 
     var value: TemplateValue? {
-        if let fields { return .object(fields.compactMapValues(\.value)) }
-        if let items { return .list(items.compactMap(\.value)) }
+        if var fields {
+            for (key, node) in nestedFields { fields[key] = node.value }
+            return .object(fields)
+        }
+        if var items {
+            for (index, node) in nestedItems { items[index] = node.value ?? .object([:]) }
+            return .list(items)
+        }
         return leaf
     }
 
-    /// A node for a nested value: text, flags and numbers directly, others encoded.
-    static func encoding(_ value: some Encodable, at path: [any CodingKey]) throws -> Node {
+    /// A nested value: text, flags and numbers directly, others encoded.
+    static func encoding(_ value: some Encodable, at path: @autoclosure () -> [any CodingKey]) throws -> TemplateValue? {
         switch value {
-        case let text as String: return Node(.text(text))
-        case let flag as Bool: return Node(.flag(flag))
-        case let number as Int: return Node(.text(String(number)))
+        case let text as String: return .text(text)
+        case let flag as Bool: return .flag(flag)
+        case let number as Int: return .text(String(number))
         default:
             let node = Node()
-            try value.encode(to: ValueEncoder(node: node, codingPath: path))
-            return node
+            try value.encode(to: ValueEncoder(node: node, codingPath: path()))
+            return node.value
         }
     }
 }
@@ -49,7 +59,7 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if node.fields == nil { node.fields = [:] }
+        if node.fields == nil { node.fields = Dictionary(minimumCapacity: 16) }
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
     }
 
@@ -67,7 +77,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     let codingPath: [any CodingKey]
 
-    private func set(_ value: TemplateValue, _ key: Key) { node.fields![key.stringValue] = Node(value) }
+    private func set(_ value: TemplateValue?, _ key: Key) { node.fields![key.stringValue] = value }
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.flag(value), key) }
@@ -75,29 +85,25 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Int, forKey key: Key) throws { set(.text(String(value)), key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { set(.text(String(value)), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        node.fields![key.stringValue] = try Node.encoding(value, at: codingPath + [key])
+        set(try Node.encoding(value, at: codingPath + [key]), key)
+    }
+
+    private func nested(_ key: Key) -> Node {
+        let child = Node()
+        node.nestedFields.append((key.stringValue, child))
+        return child
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let child = Node()
-        child.fields = [:]
-        node.fields![key.stringValue] = child
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        ValueEncoder(node: nested(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = Node()
-        child.items = []
-        node.fields![key.stringValue] = child
-        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+        ValueEncoder(node: nested(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = Node()
-        node.fields![key.stringValue] = child
-        return ValueEncoder(node: child, codingPath: codingPath + [key])
-    }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(node: nested(key), codingPath: codingPath + [key]) }
 }
 
 private struct IndexKey: CodingKey {
@@ -113,36 +119,33 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let codingPath: [any CodingKey]
     var count: Int { node.items!.count }
 
-    private func append(_ child: Node) { node.items!.append(child) }
+    private func append(_ value: TemplateValue?) { if let value { node.items!.append(value) } }
 
     mutating func encodeNil() throws {}
-    mutating func encode(_ value: Bool) throws { append(Node(.flag(value))) }
-    mutating func encode(_ value: String) throws { append(Node(.text(value))) }
-    mutating func encode(_ value: Int) throws { append(Node(.text(String(value)))) }
-    mutating func encode(_ value: Double) throws { append(Node(.text(String(value)))) }
+    mutating func encode(_ value: Bool) throws { append(.flag(value)) }
+    mutating func encode(_ value: String) throws { append(.text(value)) }
+    mutating func encode(_ value: Int) throws { append(.text(String(value))) }
+    mutating func encode(_ value: Double) throws { append(.text(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         append(try Node.encoding(value, at: codingPath + [IndexKey(count)]))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    private func nested() -> Node {
         let child = Node()
-        child.fields = [:]
-        append(child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [IndexKey(count - 1)]))
+        node.nestedItems.append((count, child))
+        node.items!.append(.object([:]))
+        return child
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        ValueEncoder(node: nested(), codingPath: codingPath + [IndexKey(count)]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = Node()
-        child.items = []
-        append(child)
-        return UnkeyedContainer(node: child, codingPath: codingPath + [IndexKey(count - 1)])
+        ValueEncoder(node: nested(), codingPath: codingPath + [IndexKey(count)]).unkeyedContainer()
     }
 
-    mutating func superEncoder() -> any Encoder {
-        let child = Node()
-        append(child)
-        return ValueEncoder(node: child, codingPath: codingPath + [IndexKey(count - 1)])
-    }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(node: nested(), codingPath: codingPath + [IndexKey(count)]) }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
@@ -154,8 +157,5 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { node.leaf = .text(value) }
     mutating func encode(_ value: Int) throws { node.leaf = .text(String(value)) }
     mutating func encode(_ value: Double) throws { node.leaf = .text(String(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        let child = try Node.encoding(value, at: codingPath)
-        node.leaf = child.value
-    }
+    mutating func encode<T: Encodable>(_ value: T) throws { node.leaf = try Node.encoding(value, at: codingPath) }
 }

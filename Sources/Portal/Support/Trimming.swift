@@ -1,0 +1,11 @@
+extension StringProtocol {
+    /// Without white space (spaces, tabs, line breaks and other Unicode spaces) at either
+    /// end. Foundation's `trimmingCharacters(in:)` goes through NSString, which showed up
+    /// when read for every field of every page.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(self[first...last])
+    }
+}
