@@ -62,5 +62,5 @@ extension Substring {
 
 extension Substring {
     /// Without one final newline (a file's last line ends with one).
-    func dropLastNewline() -> Substring { last == "\n" ? dropLast() : self }
+    func dropLastNewline() -> Substring { utf8.last == 0x0A ? self[..<utf8.index(before: endIndex)] : self }
 }

@@ -93,15 +93,21 @@ struct LinkChecker {
                 message: "“\(link)” must be an address on this site starting with /, or a full https:// address",
                 hint: "Write the page's address from the top of the site, e.g. /parents-carers/.")
         }
-        guard let baseURL = URL(string: "https://site.invalid" + base),
-            let resolved = URL(string: link, relativeTo: baseURL)
-        else {
-            return Problem(
-                message: "“\(link)” is not a valid address",
-                hint: "Check for spaces or stray characters; write spaces in an address as %20.")
+        let path: String
+        let fragment: String?
+        if let simple = Self.plainAddress(link) {
+            (path, fragment) = simple
+        } else {
+            guard let baseURL = URL(string: "https://site.invalid" + base),
+                let resolved = URL(string: link, relativeTo: baseURL)
+            else {
+                return Problem(
+                    message: "“\(link)” is not a valid address",
+                    hint: "Check for spaces or stray characters; write spaces in an address as %20.")
+            }
+            path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
+            fragment = resolved.fragment
         }
-        let path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
-        let fragment = resolved.fragment
         if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown) }
 
         if site.assets.contains(path) { return nil }
@@ -140,6 +146,30 @@ struct LinkChecker {
             message: "“\(link)” leads to \(path), which is not a page of this site",
             hint: relative + (suggestion.map { "Did you mean \($0)?" }
                 ?? "Check the address against the file's place in Content/: Content/a/b.md is /a/b/."))
+    }
+
+    /// Path and fragment of an address from the top of the site written plainly (letters,
+    /// digits, `-`, `_`, `.` in names; no `..`, query or escapes), the most common kind,
+    /// without Foundation's URL parser; nil for anything else, which goes through it.
+    static func plainAddress(_ link: String) -> (path: String, fragment: String?)? {
+        let utf8 = link.utf8
+        guard utf8.first == UInt8(ascii: "/") else { return nil }
+        func plain(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"): true
+            default: false
+            }
+        }
+        let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
+        let path = link[..<(hash ?? link.endIndex)]
+        guard path.utf8.allSatisfy(plain), !path.contains("//"),
+            !path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+        else { return nil }
+        guard let hash else { return (String(path), nil) }
+        let fragment = link[link.utf8.index(after: hash)...]
+        guard fragment.utf8.allSatisfy({ plain($0) && $0 != UInt8(ascii: "/") }) else { return nil }
+        return (String(path), String(fragment))
     }
 
     /// `https` for `https://…`; nil for addresses on this site.

@@ -40,16 +40,14 @@ private final class Node {
     }
 
     /// A nested value: text, flags and numbers directly, others encoded.
-    static func encoding(_ value: some Encodable, at path: @autoclosure () -> [any CodingKey]) throws -> TemplateValue? {
-        switch value {
-        case let text as String: return .text(text)
-        case let flag as Bool: return .flag(flag)
-        case let number as Int: return .text(String(number))
-        default:
-            let node = Node()
-            try value.encode(to: ValueEncoder(node: node, codingPath: path()))
-            return node.value
-        }
+    /// Types are compared, not cast: a failed dynamic cast costs more than encoding.
+    static func encoding<T: Encodable>(_ value: T, at path: @autoclosure () -> [any CodingKey]) throws -> TemplateValue? {
+        if T.self == String.self { return .text(unsafeBitCast(value, to: String.self)) }
+        if T.self == Bool.self { return .flag(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Int.self { return .text(String(unsafeBitCast(value, to: Int.self))) }
+        let node = Node()
+        try value.encode(to: ValueEncoder(node: node, codingPath: path()))
+        return node.value
     }
 }
 
