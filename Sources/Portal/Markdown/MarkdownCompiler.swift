@@ -51,17 +51,13 @@ public enum MarkdownCompiler {
         var usedIDs = reservedIDs
         var usedData: Set<String> = []
 
-        // Where each line of the file starts, found when the first position is asked for.
-        var lineStarts: [String.Index] = []
         func position(_ node: CMarkNode) -> (line: Int, column: Int) {
             // Inline nodes may lack positions; fall back to the block that holds them.
             var current: CMarkNode? = node
             while let candidate = current, candidate.startLine == 0 { current = candidate.parent }
             guard let located = current else { return (firstLine, 1) }
             let line = located.startLine + firstLine - 1
-            if lineStarts.isEmpty { lineStarts = file.lineStarts() }
-            let text = lineStarts.indices.contains(line - 1) ? file.text[lineStarts[line - 1]...].prefix { $0 != "\n" } : nil
-            return (line, characterColumn(byteColumn: located.startColumn + indent, inLine: text))
+            return (line, characterColumn(byteColumn: located.startColumn + indent, inLine: file.line(line)))
         }
 
         document.walk { node, entering in
@@ -148,7 +144,7 @@ public enum MarkdownCompiler {
     }
 
     /// cmark counts columns in bytes; people (and YAML) count characters.
-    static func characterColumn(byteColumn: Int, inLine line: Substring?) -> Int {
+    static func characterColumn(byteColumn: Int, inLine line: String?) -> Int {
         guard let line, byteColumn > 1 else { return max(1, byteColumn) }
         let prefix = line.utf8.prefix(byteColumn - 1)
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1

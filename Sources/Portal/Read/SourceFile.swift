@@ -7,12 +7,22 @@ public struct SourceFile: Sendable {
     public var path: String
     /// The path inside its root folder with `/` separators, e.g. `parents-carers/private-fostering.md`.
     public var relativePath: String
-    public var text: String
+    public let text: String
+    /// Where each line starts: problems and positions are looked up often, and scanning
+    /// from the top each time made reading long data files quadratic.
+    public let lineStarts: [String.Index]
 
     public init(path: String, relativePath: String, text: String) {
         self.path = path
         self.relativePath = relativePath
         self.text = text
+        var starts = [text.startIndex]
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
+            index = text.utf8.index(after: newline)
+            starts.append(index)
+        }
+        lineStarts = starts
     }
 
     /// Decodes raw bytes, or explains where they stop being UTF-8.
@@ -38,27 +48,10 @@ public struct SourceFile: Sendable {
 
     /// The text of line `number` (from 1), for showing under a diagnostic.
     public func line(_ number: Int) -> String? {
-        guard number > 0 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        guard number > 0, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? text.utf8.index(before: lineStarts[number]) : text.endIndex
         return String(text[start..<end])
-    }
-
-    /// Where each line starts, for looking up many positions in one file.
-    public func lineStarts() -> [String.Index] {
-        var starts = [text.startIndex]
-        var index = text.utf8.startIndex
-        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
-            index = text.utf8.index(after: newline)
-            starts.append(index)
-        }
-        return starts
     }
 
     /// A diagnostic in this file, carrying the offending line.
