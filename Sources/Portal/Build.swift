@@ -34,7 +34,11 @@ public struct BuildResult: Sendable {
 public enum Build {
     /// Everything but writing: the finished files, or every problem found.
     public static func generate(_ options: BuildOptions) throws(BuildFailed) -> BuildResult {
-        let (site, theme, warnings) = try resolve(options)
+        try generate(resolved(options))
+    }
+
+    static func generate(_ resolved: Resolved) -> BuildResult {
+        let (site, theme, warnings) = (resolved.site, resolved.theme, resolved.warnings)
 
         // Render
         let clock = StageClock()
@@ -50,6 +54,21 @@ public enum Build {
 
     /// Read, parse and resolve: the checked site and the theme to render it with.
     public static func resolve(_ options: BuildOptions) throws(BuildFailed) -> (site: Site, theme: Theme, warnings: [Diagnostic]) {
+        let resolved = try resolved(options)
+        return (resolved.site, resolved.theme, resolved.warnings)
+    }
+
+    /// A resolved site with what compiled its pages, so a page can be compiled again
+    /// the same way (BuildSession).
+    struct Resolved {
+        var site: Site
+        var theme: Theme
+        var warnings: [Diagnostic]
+        var blocks: [any FencedBlockRenderer]
+        var references: ReferenceIndex
+    }
+
+    static func resolved(_ options: BuildOptions) throws(BuildFailed) -> Resolved {
         let clock = StageClock()
         let content = options.content.trimmingTrailingSlashes()
         let themeRoot = options.theme.trimmingTrailingSlashes()
@@ -121,9 +140,7 @@ public enum Build {
         let baseURL = config?.baseURL ?? ""
         let parsed = parallelMap(frontMatter.map(\.0)) { page -> (ResolvedPage?, [Diagnostic]) in
             guard let page else { return (nil, []) }
-            let body = MarkdownCompiler.compile(
-                page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
-                plainTextBase: page.kind == .newsletter ? baseURL : nil)
+            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL)
             return (ResolvedPage(page: page, body: body), body.diagnostics)
         }
         clock.mark("markdown")
@@ -149,7 +166,14 @@ public enum Build {
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
-        return (site, theme, diagnostics)
+        return Resolved(site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references)
+    }
+
+    /// A page's Markdown compiled as a build compiles it.
+    static func compile(_ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String) -> CompiledBody {
+        MarkdownCompiler.compile(
+            page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
+            plainTextBase: page.kind == .newsletter ? baseURL : nil)
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

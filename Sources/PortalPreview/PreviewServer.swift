@@ -143,7 +143,7 @@ public actor PreviewServer {
             let changes = current.changes(since: previous)
             previous = current
             guard !changes.isEmpty else { continue }
-            await rebuilder.rebuild(after: SourceSnapshot.describe(changes))
+            await rebuilder.rebuild(after: SourceSnapshot.describe(changes), changed: changes)
         }
     }
 }

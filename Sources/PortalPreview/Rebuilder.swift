@@ -20,10 +20,11 @@ public struct PreviewLog: Sendable {
     }
 }
 
-/// Runs one build, records its outcome on the status board and reports it.
+/// Runs one build, records its outcome on the status board and reports it. Builds go
+/// through one `BuildSession`, so an edit to a page's text rebuilds only what it affects.
 struct Rebuilder: Sendable {
     enum Outcome: Sendable {
-        case built(pages: Int)
+        case built(pages: Int, rendered: Int)
         case failed(problems: [Diagnostic])
         /// Not a problem in the content (the output folder could not be written).
         case broken(String)
@@ -32,23 +33,35 @@ struct Rebuilder: Sendable {
     let options: BuildOptions
     let board: StatusBoard
     let log: PreviewLog
+    let session: BuildSession
 
-    /// Builds and reports; `reason` is nil for the first build.
+    init(options: BuildOptions, board: StatusBoard, log: PreviewLog) {
+        self.options = options
+        self.board = board
+        self.log = log
+        session = BuildSession(options: options)
+    }
+
+    /// Builds and reports; `reason` is nil for the first build. `changed` lists the files
+    /// that changed (nil: unknown, build everything).
     @discardableResult
-    func rebuild(after reason: String?) async -> Outcome {
+    func rebuild(after reason: String?, changed: [String]? = nil) async -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
-        let outcome = await run()
-        let seconds = String(format: "%.2f", Double((clock.now - started) / .milliseconds(1)) / 1000)
+        let outcome = await run(changed: changed)
+        let milliseconds = Double((clock.now - started) / .microseconds(1)) / 1000
+        let seconds = milliseconds < 1000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
         let output = options.output.hasSuffix("/") ? options.output : options.output + "/"
         let after = reason.map { " after \($0)" } ?? ""
         switch outcome {
-        case .built(let pages):
+        case .built(let pages, let rendered):
             await board.succeeded()
             if reason == nil {
-                log.info("Built \(pages) pages into \(output) in \(seconds) s.")
+                log.info("Built \(pages) pages into \(output) in \(seconds).")
+            } else if rendered == pages {
+                log.info("Rebuilt \(pages) pages in \(seconds)\(after).")
             } else {
-                log.info("Rebuilt \(pages) pages in \(seconds) s\(after).")
+                log.info("Rebuilt \(rendered) of \(pages) pages in \(seconds)\(after).")
             }
         case .failed(let problems):
             let errors = problems.filter(\.isError)
@@ -68,14 +81,15 @@ struct Rebuilder: Sendable {
 
     /// Build.run is synchronous and uses every core: run it on a Dispatch thread, not on
     /// the cooperative pool the server's tasks need.
-    private func run() async -> Outcome {
-        let options = options
+    private func run(changed: [String]?) async -> Outcome {
+        let session = session
         return await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
-                    let result = try Build.run(options)
+                    let outcome = try session.rebuild(changed: changed)
+                    let result = outcome.result
                     if !result.warnings.isEmpty { log.problem(log.formatter.report(result.warnings)) }
-                    continuation.resume(returning: .built(pages: result.pageCount))
+                    continuation.resume(returning: .built(pages: result.pageCount, rendered: outcome.rendered))
                 } catch let failure as BuildFailed {
                     continuation.resume(returning: .failed(problems: failure.diagnostics))
                 } catch {

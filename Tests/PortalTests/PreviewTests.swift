@@ -134,7 +134,7 @@ import Testing
         #expect(second == BuildStatus(build: 2, site: 2, ok: true, errors: []))
         let updated = try await HTTPGet.get("/", port: port)
         #expect(updated.body.contains("Second version.") && updated.body.contains(#"data-site="2""#))
-        #expect(log.info.contains { $0.hasPrefix("Rebuilt 5 pages in ") && $0.hasSuffix(" s after a change to \(scratch.content)/index.md.") })
+        #expect(log.info.contains { $0.hasPrefix("Rebuilt 1 of 5 pages in ") && $0.hasSuffix(" ms after a change to \(scratch.content)/index.md.") })
 
         // A mistake: reported with its place, while the last good page stays.
         scratch.write("index.md", "---\ntitle: a: b\nsummary: A summary.\n---\nThird version.\n")

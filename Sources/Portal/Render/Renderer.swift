@@ -6,7 +6,7 @@ public struct OutputFile: Sendable {
 
 /// Renders the resolved site through the theme's templates into output files.
 public struct Renderer: Sendable {
-    let site: Site
+    private(set) var site: Site
     let theme: Theme
 
     /// Each section's listing, split into pages.
@@ -31,6 +31,14 @@ public struct Renderer: Sendable {
         self.listingPages = later
         self.urls = Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys)
             .union(later.keys).sorted()
+    }
+
+    /// The same renderer for a site whose pages changed only in what lists do not show
+    /// (their text): the listings are kept.
+    func replacing(site: Site) -> Renderer {
+        var renderer = self
+        renderer.site = site
+        return renderer
     }
 
     public func render(url: String) -> OutputFile {

@@ -70,16 +70,20 @@ public enum Resolver {
         var pages = pages
         let index = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.page.url, $0) })
         for source in pages.indices {
-            let from = pages[source].page.url
-            let targets = Set(pages[source].body.links.compactMap { link -> String? in
-                guard link.url.hasPrefix("/") else { return nil }
-                return String(link.url.prefix { $0 != "#" && $0 != "?" })
-            })
-            for target in targets.sorted() where target != from {
-                if let position = index[target] { pages[position].mentionedIn.append(from) }
+            for target in mentions(in: pages[source]) {
+                if let position = index[target] { pages[position].mentionedIn.append(pages[source].page.url) }
             }
         }
         return pages
+    }
+
+    /// The other pages a page's text links to, each once, in order.
+    static func mentions(in resolved: ResolvedPage) -> [String] {
+        let from = resolved.page.url
+        return Set(resolved.body.links.compactMap { link -> String? in
+            guard link.url.hasPrefix("/") else { return nil }
+            return String(link.url.prefix { $0 != "#" && $0 != "?" })
+        }).filter { $0 != from }.sorted()
     }
 
     private static func buildSections(pages: [ResolvedPage], pageIndex: [String: Int]) -> [String: Section] {

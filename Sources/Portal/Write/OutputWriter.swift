@@ -104,6 +104,20 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Replaces some files of a site already written, each in one step (a new file renamed
+    /// over the old): for the preview, which rebuilds a few pages after an edit.
+    public func update(_ files: [OutputFile]) throws {
+        for file in files {
+            let path = "\(output)/\(file.path)"
+            let temporary = "\(path).partial-\(getpid())"
+            try Self.writeFile(temporary, file.contents)
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw Failure.io("could not replace \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     /// Folders left by a build that was killed before it could clean up (its process is gone).
     private func removeStale(parent: String, name: String) {
         let fm = FileManager.default

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A build kept in memory between rebuilds, for `portal serve`. After an edit that changes
+/// only the text of pages (not what lists, menus or other pages show of them: title,
+/// summary, dates, kind, topics, related), only those pages are compiled, checked and
+/// rendered again, with the pages whose "Mentioned in" changed, and written in place.
+/// Any other change (settings, data, theme, new or removed files, front matter, errors,
+/// headings other pages link to) builds everything again. Pages are matched by content:
+/// a file saved unchanged is not rebuilt at all.
+public final class BuildSession: @unchecked Sendable {
+    public let options: BuildOptions
+    private var state: State?
+    private let lock = NSLock()
+
+    private struct State {
+        var resolved: Build.Resolved
+        var renderer: Renderer
+        /// Content path (relative) → index in `resolved.site.pages`.
+        var pageFiles: [String: Int]
+    }
+
+    /// What a rebuild did.
+    public struct Outcome: Sendable {
+        public var result: BuildResult
+        /// Pages rendered: every page after a full build, a few after an edit.
+        public var rendered: Int
+        public var incremental: Bool
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds after a change to `changed` (display paths, as `content/…`); nil or a change
+    /// the session cannot follow builds everything. Throws like `Build.run`.
+    public func rebuild(changed: [String]?) throws -> Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        if let changed, let state, let outcome = try incremental(changed, state) { return outcome }
+        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
+        let resolved = try Build.resolved(options)
+        let result = Build.generate(resolved)
+        try OutputWriter(output: options.output).write(result.files, copies: result.copies)
+        let site = resolved.site
+        state = State(
+            resolved: resolved, renderer: Renderer(site: site, theme: resolved.theme),
+            pageFiles: Dictionary(uniqueKeysWithValues: site.pages.indices.map { (site.pages[$0].page.file.relativePath, $0) }))
+        return Outcome(result: result, rendered: result.pageCount, incremental: false)
+    }
+
+    /// The rebuild of a few pages' text, or nil when a full build is needed.
+    private func incremental(_ changed: [String], _ state: State) throws -> Outcome? {
+        let root = options.content.trimmingTrailingSlashes()
+        var site = state.resolved.site
+        var edited: [Int] = []
+        for path in changed {
+            guard path.hasPrefix(root + "/"), path.hasSuffix(".md") else { return nil }
+            let relative = String(path.dropFirst(root.count + 1))
+            guard let index = state.pageFiles[relative],
+                case .success(let file) = SourceTree.read(root: root, relativePath: relative, displayRoot: root)
+            else { return nil }
+            let old = site.pages[index]
+            if file.text == old.page.file.text { continue }
+            // Pages that introduce a page made from data are part of its view: build all.
+            guard site.generated[old.page.url] == nil else { return nil }
+            let (parsed, problems) = PageParser.parse(file)
+            guard let page = parsed, problems.isEmpty, Self.listed(page) == Self.listed(old.page) else { return nil }
+            let body = Build.compile(
+                page, blocks: state.resolved.blocks, references: state.resolved.references, baseURL: site.config.baseURL)
+            guard body.diagnostics.isEmpty else { return nil }
+            var resolved = ResolvedPage(page: page, body: body)
+            resolved.related = old.related
+            resolved.mentionedIn = old.mentionedIn
+            site.pages[index] = resolved
+            edited.append(index)
+        }
+        guard !edited.isEmpty else {
+            return Outcome(result: BuildResult(files: [], copies: [], pageCount: state.renderer.urls.count, warnings: []), rendered: 0, incremental: true)
+        }
+
+        // Links: the edited pages' own, and, where headings changed, every link to a heading.
+        let checker = LinkChecker(site: site, unpublished: [], unreadable: [])
+        let old = state.resolved.site
+        let headingsChanged = edited.contains { old.pages[$0].body.headings.map(\.id) != site.pages[$0].body.headings.map(\.id) }
+        if headingsChanged, site.pages.contains(where: { $0.page.related.contains { $0.target.contains("#") } }) { return nil }
+        for index in headingsChanged ? Array(site.pages.indices) : edited {
+            let resolved = site.pages[index]
+            for link in resolved.body.links where !headingsChanged || edited.contains(index) || link.url.contains("#") {
+                if checker.check(link.url, from: resolved.page.url, allowRelative: true, written: link.written) != nil { return nil }
+            }
+        }
+
+        // "Mentioned in": recounted for the pages an edit links to, or no longer does.
+        var affected: Set<String> = []
+        for index in edited {
+            affected.formSymmetricDifference(Set(Resolver.mentions(in: old.pages[index])).symmetricDifference(Resolver.mentions(in: site.pages[index])))
+        }
+        affected = affected.filter { site.pageIndex[$0] != nil }
+        if !affected.isEmpty {
+            var mentions: [String: [String]] = [:]
+            for resolved in site.pages {
+                for target in Resolver.mentions(in: resolved) where affected.contains(target) {
+                    mentions[target, default: []].append(resolved.page.url)
+                }
+            }
+            for target in affected { site.pages[site.pageIndex[target]!].mentionedIn = mentions[target] ?? [] }
+        }
+
+        let renderer = state.renderer.replacing(site: site)
+        let urls = Set(edited.map { site.pages[$0].page.url }).union(affected).sorted()
+        let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
+        try OutputWriter(output: options.output).update(files)
+        var next = state
+        next.resolved.site = site
+        next.renderer = renderer
+        self.state = next
+        return Outcome(
+            result: BuildResult(files: files, copies: [], pageCount: state.renderer.urls.count, warnings: []),
+            rendered: urls.count, incremental: true)
+    }
+
+    /// What other pages, lists and menus show of a page: if this is unchanged, an edit
+    /// touched only the page's own text.
+    private static func listed(_ page: Page) -> String {
+        "\(page.url)\n\(page.title)\n\(page.summary)\n\(page.details)\n\(page.draft)\n\(String(describing: page.publish))\n"
+            + "\(String(describing: page.updated))\n\(page.topics)\n\(page.related.map(\.target))"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+/// `portal serve`'s rebuilds: an edit to a page's text rebuilds only what it affects, and
+/// the site on disk is then exactly what a full build makes.
+@Suite struct BuildSessionTests {
+    func files(_ root: String) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: SourceTree.list(root).map { ($0, [UInt8](FileManager.default.contents(atPath: "\(root)/\($0)")!)) })
+    }
+
+    /// The output folder equals a build from nothing of the same content.
+    func expectSameAsFullBuild(_ scratch: Scratch, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var fresh = scratch.options()
+        fresh.output = scratch.root + "/Fresh"
+        _ = try Build.run(fresh)
+        let incremental = files(scratch.output), full = files(fresh.output)
+        #expect(incremental.keys.sorted() == full.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, bytes) in full where incremental[path] != bytes {
+            Issue.record("\(path) differs from a full build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func anEditToAPagesTextRebuildsThatPageAndThePagesItMentions() throws {
+        let scratch = Scratch([
+            "news/a.md": page(title: "A", body: "See [B's part](/news/b/#part-one)."),
+            "news/b.md": page(title: "B", body: "## Part one\n\nText."),
+            "news/c.md": page(title: "C", body: "Plain text."),
+        ])
+        defer { scratch.remove() }
+        let session = BuildSession(options: scratch.options())
+        let first = try session.rebuild(changed: nil)
+        #expect(!first.incremental && first.rendered == first.result.pageCount)
+
+        // C's text now mentions B: C and B ("Mentioned in") are rendered again.
+        scratch.write("news/c.md", page(title: "C", body: "Now see [B](/news/b/)."))
+        let edit = try session.rebuild(changed: ["\(scratch.content)/news/c.md"])
+        #expect(edit.incremental && edit.rendered == 2)
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: scratch.output + "/news/b/index.html")), as: UTF8.self).contains("/news/c/"))
+        try expectSameAsFullBuild(scratch)
+
+        // Saved without a change: nothing to do.
+        #expect(try session.rebuild(changed: ["\(scratch.content)/news/c.md"]).rendered == 0)
+
+        // A renamed heading that A links to: a full build, which reports the broken link.
+        scratch.write("news/b.md", page(title: "B", body: "## Part 1\n\nText."))
+        #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/news/b.md"]) }
+        scratch.write("news/b.md", page(title: "B", body: "## Part one\n\nText, longer."))
+        #expect(try session.rebuild(changed: ["\(scratch.content)/news/b.md"]).incremental)
+        try expectSameAsFullBuild(scratch)
+
+        // A new title shows in lists and menus: everything is built again.
+        scratch.write("news/c.md", page(title: "C renamed", body: "Now see [B](/news/b/)."))
+        let renamed = try session.rebuild(changed: ["\(scratch.content)/news/c.md"])
+        #expect(!renamed.incremental && renamed.rendered == renamed.result.pageCount)
+        try expectSameAsFullBuild(scratch)
+
+        // The settings, a new file, or a change not followed: a full build too.
+        scratch.write("news/d.md", page(title: "D"))
+        #expect(try !session.rebuild(changed: ["\(scratch.content)/news/d.md"]).incremental)
+        try expectSameAsFullBuild(scratch)
+    }
+
+    @Test func aMistakeInAnEditIsReportedByAFullBuild() throws {
+        let scratch = Scratch(["news/a.md": page(title: "A")])
+        defer { scratch.remove() }
+        let session = BuildSession(options: scratch.options())
+        _ = try session.rebuild(changed: nil)
+        scratch.write("news/a.md", page(title: "A", body: "A [broken link](/news/nowhere/)."))
+        #expect {
+            try session.rebuild(changed: ["\(scratch.content)/news/a.md"])
+        } throws: { error in
+            located((error as? BuildFailed)?.diagnostics ?? []).contains { $0.hasPrefix("news/a.md:5:3: ") }
+        }
+        // The last good site stays, and the fixed page is rebuilt on its own.
+        scratch.write("news/a.md", page(title: "A", body: "Fixed."))
+        #expect(try session.rebuild(changed: ["\(scratch.content)/news/a.md"]).incremental)
+        try expectSameAsFullBuild(scratch)
+    }
+}
