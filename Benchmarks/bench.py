@@ -15,9 +15,11 @@ import pathlib
 import re
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 PORTAL = REPO / ".build" / "release" / "portal"
@@ -43,12 +45,43 @@ def hyperfine(commands, runs, prepare):
     return {r["command"]: r for r in results}
 
 
+def serve_rebuild_ms(content, theme, output, page, edits=5):
+    """Starts `portal serve`, appends a sentence to `page` several times, and returns the
+    median of the rebuild times it reports ("Rebuilt 1 of 124 pages in 12 ms …")."""
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(PORTAL), "serve", "--content", str(content), "--theme", str(theme),
+                               "--output", str(output), "--port", str(port), "--now", "2026-11-21"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    times = []
+    try:
+        for line in server.stdout:
+            if line.startswith("Built "):
+                break
+        target = pathlib.Path(content) / page
+        for edit in range(edits):
+            time.sleep(0.5)
+            with open(target, "a") as out:
+                out.write(f"\nAn edit for the benchmark, number {edit}.\n")
+            for line in server.stdout:
+                match = re.match(r"Rebuilt .* in ([0-9.]+) (ms|s)", line)
+                if match:
+                    times.append(float(match.group(1)) * (1000 if match.group(2) == "s" else 1))
+                    break
+    finally:
+        server.terminate()
+        server.wait()
+    return sorted(times)[len(times) // 2] if times else float("nan")
+
+
 def main():
     sizes = [int(n) for n in os.environ.get("BENCH_PAGES", "10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} runs each, alternating (hyperfine)\n")
     rows = []
+    serve_corpus = None
     for pages in sizes:
         work = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/tmp"))
         shm = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/dev/shm"))
@@ -76,6 +109,8 @@ def main():
             "portal, disk": f"rm -rf {work}/out-portal", "hugo, disk": f"rm -rf {work}/out-hugo",
         }
         times = hyperfine(list(commands.items()), runs, prepare)
+        if pages == max(sizes):
+            serve_corpus = (pages, serve_rebuild_ms(content, theme, work / "served", "news/page-00042.md"))
         for name, command in commands.items():
             run(["sh", "-c", prepare.get(name, "true")])
             rss = peak_rss_mb(command)
@@ -101,6 +136,10 @@ def main():
         print(f"portal ms/page across sizes: {', '.join(f'{x:.3f}' for x in per_page)} (spread {spread:.0%}, target ≤ 20%)")
 
     out = pathlib.Path(tempfile.mkdtemp(dir="/dev/shm"))
+    shutil.copytree(REPO / "Content", out / "Content")
+    print(f"serve, bundled portal: an edit to one page rebuilt in {serve_rebuild_ms(out / 'Content', REPO / 'Theme', out / 'served', 'parents-carers/private-fostering.md'):.0f} ms (target < 100 ms)")
+    if serve_corpus:
+        print(f"serve, {serve_corpus[0]} pages: an edit to one page rebuilt in {serve_corpus[1]:.0f} ms (target < 300 ms)")
     bundled = hyperfine([("bundled portal", shlex.join([str(PORTAL), "build", "--content", str(REPO / "Content"),
                          "--theme", str(REPO / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]) + " > /dev/null")],
                         runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]

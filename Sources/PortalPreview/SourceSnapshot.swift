@@ -1,34 +1,35 @@
 import Foundation
+import Portal
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of the watched folders with their modification times and sizes. Comparing
 /// two snapshots taken a few hundred milliseconds apart finds edits without inotify, so it
 /// works the same on every system and on network folders.
 public struct SourceSnapshot: Equatable, Sendable {
     struct Stamp: Equatable, Sendable {
-        var modified: Date?
-        var size: Int?
+        var modified: timespec
+        var size: Int
+
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec && a.size == b.size
+        }
     }
 
     /// Display path ("Content/index.md") → stamp.
     var files: [String: Stamp] = [:]
 
     /// Every file below `roots`, skipping hidden ones as the build does (editors' swap and
-    /// lock files are hidden, so saving does not trigger extra rebuilds).
+    /// lock files are hidden, so saving does not trigger extra rebuilds). One `stat` a
+    /// file: taken every 300 ms, it must stay cheap on a site of 10,000 pages.
     public static func take(_ roots: [String]) -> SourceSnapshot {
         var snapshot = SourceSnapshot()
         for root in roots {
-            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
-            while let path = enumerator.nextObject() as? String {
-                let attributes = enumerator.fileAttributes
-                let isFolder = (attributes?[.type] as? FileAttributeType) == .typeDirectory
-                if (path as NSString).lastPathComponent.hasPrefix(".") {
-                    if isFolder { enumerator.skipDescendants() }
-                    continue
-                }
-                if isFolder { continue }
-                snapshot.files["\(root)/\(path)"] = Stamp(
-                    modified: attributes?[.modificationDate] as? Date,
-                    size: (attributes?[.size] as? NSNumber)?.intValue)
+            for path in SourceTree.list(root) {
+                var info = stat()
+                guard stat("\(root)/\(path)", &info) == 0 else { continue }
+                snapshot.files["\(root)/\(path)"] = Stamp(modified: info.st_mtim, size: Int(info.st_size))
             }
         }
         return snapshot
