@@ -109,7 +109,8 @@ def main():
             "portal, disk": f"rm -rf {work}/out-portal", "hugo, disk": f"rm -rf {work}/out-hugo",
         }
         times = hyperfine(list(commands.items()), runs, prepare)
-        if pages == max(sizes):
+        # The preview's target is for 10,000 pages: measured there (or at the largest size).
+        if pages == min(sizes, key=lambda size: (abs(size - 10000), -size)):
             serve_corpus = (pages, serve_rebuild_ms(content, theme, work / "served", "news/page-00042.md"))
         for name, command in commands.items():
             run(["sh", "-c", prepare.get(name, "true")])
