@@ -138,10 +138,7 @@ public enum MarkdownCompiler {
     }
 
     /// Text for an HTML attribute value in double quotes.
-    static func escapeAttribute(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escapeAttribute(_ text: String) -> String { SiteFiles.escape(text) }
 
     /// cmark counts columns in bytes; people (and YAML) count characters.
     static func characterColumn(byteColumn: Int, inLine line: String?) -> Int {

@@ -94,8 +94,8 @@ struct SiteFiles {
             .replacingOccurrences(of: "src=\"/", with: "src=\"\(base)/")
     }
 
-    /// Text for XML: `& < > "` as entities, in one pass over the bytes (feeds escape
-    /// whole page bodies).
+    /// Text for XML or an HTML attribute: `& < > "` as entities, in one pass over the
+    /// bytes (feeds escape whole page bodies).
     static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
