@@ -178,12 +178,18 @@ public enum Build {
 
     /// The whole build, written into `options.output` only if nothing went wrong.
     public static func run(_ options: BuildOptions) throws -> BuildResult {
+        try written(options).result
+    }
+
+    /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession).
+    static func written(_ options: BuildOptions) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
-        let result = try generate(options)
+        let resolved = try resolved(options)
+        let result = generate(resolved)
         let clock = StageClock()
         try OutputWriter(output: options.output).write(result.files, copies: result.copies)
         clock.mark("write")
-        return result
+        return (resolved, result)
     }
 }
 

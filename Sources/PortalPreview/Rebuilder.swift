@@ -50,18 +50,18 @@ struct Rebuilder: Sendable {
         let started = clock.now
         let outcome = await run(changed: changed)
         let milliseconds = Double((clock.now - started) / .microseconds(1)) / 1000
-        let seconds = milliseconds < 1000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
+        let duration = milliseconds < 1000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
         let output = options.output.hasSuffix("/") ? options.output : options.output + "/"
         let after = reason.map { " after \($0)" } ?? ""
         switch outcome {
         case .built(let pages, let rendered):
             await board.succeeded()
             if reason == nil {
-                log.info("Built \(pages) pages into \(output) in \(seconds).")
+                log.info("Built \(pages) pages into \(output) in \(duration).")
             } else if rendered == pages {
-                log.info("Rebuilt \(pages) pages in \(seconds)\(after).")
+                log.info("Rebuilt \(pages) pages in \(duration)\(after).")
             } else {
-                log.info("Rebuilt \(rendered) of \(pages) pages in \(seconds)\(after).")
+                log.info("Rebuilt \(rendered) of \(pages) pages in \(duration)\(after).")
             }
         case .failed(let problems):
             let errors = problems.filter(\.isError)

@@ -37,10 +37,7 @@ public final class BuildSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let changed, let state, let outcome = try incremental(changed, state) { return outcome }
-        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
-        let resolved = try Build.resolved(options)
-        let result = Build.generate(resolved)
-        try OutputWriter(output: options.output).write(result.files, copies: result.copies)
+        let (resolved, result) = try Build.written(options)
         let site = resolved.site
         state = State(
             resolved: resolved, renderer: Renderer(site: site, theme: resolved.theme),

@@ -94,22 +94,10 @@ struct SiteFiles {
             .replacingOccurrences(of: "src=\"/", with: "src=\"\(base)/")
     }
 
-    /// Text for XML or an HTML attribute: `& < > "` as entities, in one pass over the
-    /// bytes (feeds escape whole page bodies).
+    /// Text for XML or an HTML attribute: `& < > "` as entities.
     static func escape(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + utf8.count / 8)
-        for byte in utf8 {
-            switch byte {
-            case 0x26: bytes += "&amp;".utf8
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            default: bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var escaped = ""
+        escaped.appendEscapingMarkup(text, apostrophes: false)
+        return escaped
     }
 }

@@ -7,18 +7,12 @@ public struct Template: Sendable {
     let includes: [PartialInclude]
 }
 
-struct PartialInclude: Hashable, Sendable {
+struct PartialInclude: Sendable {
     var name: String
     var indentation: String
     /// Where the tag is, for problems about it.
     var line: Int
     var column: Int
-
-    static func == (a: Self, b: Self) -> Bool { a.name == b.name && a.indentation == b.indentation }
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(indentation)
-    }
 }
 
 enum TemplateNode: Sendable {

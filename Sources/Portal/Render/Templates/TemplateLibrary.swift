@@ -60,7 +60,7 @@ private struct RenderContext {
             case .value(let path, let escaped):
                 guard let value = lookup(path) else { continue }
                 switch value {
-                case .text(let text): escaped ? output.appendEscapingHTML(text) : output.append(text)
+                case .text(let text): escaped ? output.appendEscapingMarkup(text, apostrophes: true) : output.append(text)
                 case .flag(let flag): output += flag ? "true" : "false"
                 case .list, .object: break
                 }
@@ -145,29 +145,5 @@ private struct RenderContext {
         case (.capitalized, .text(let text)): .text(text.prefix(1).uppercased() + text.dropFirst())
         default: nil
         }
-    }
-}
-
-extension String {
-    /// Appends `text` with `< > & " '` written as entities, for text inside HTML.
-    mutating func appendEscapingHTML(_ text: String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            append(text)
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: bytes += "&lt;".utf8
-            case 0x3E: bytes += "&gt;".utf8
-            case 0x26: bytes += "&amp;".utf8
-            case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
-            default: bytes.append(byte)
-            }
-        }
-        append(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -134,10 +134,10 @@ struct TemplateParser {
                         hint: "Every tag needs its closing braces, e.g. {{title}}."))
         }
         let end = closeAt + closing.count
-        let content = String(decoding: bytes[inner..<closeAt], as: UTF8.self).trimmed
+        let content = String(decoding: bytes[inner..<closeAt], as: UTF8.self).trimmingWhitespace()
         if triple { return .success((.value(content, escaped: false), end)) }
         let sigil = content.first
-        let rest = String(content.dropFirst()).trimmed
+        let rest = String(content.dropFirst()).trimmingWhitespace()
         guard !(content.isEmpty || ("#^/>&".contains(sigil!) && rest.isEmpty)) else {
             return .success((.mistake(error(at: start, "this tag has no name", hint: "Write the name of a value inside the braces, e.g. {{#items}}.")), end))
         }
@@ -167,14 +167,14 @@ struct TemplateParser {
         var name = Substring(written)
         var functions: [TemplateFunction] = []
         while name.hasSuffix(")"), let paren = name.firstIndex(of: "(") {
-            let function = String(name[..<paren]).trimmed
+            let function = String(name[..<paren]).trimmingWhitespace()
             if let known = TemplateFunction(rawValue: function) {
                 functions.insert(known, at: 0)
             } else {
                 problems.append(error(at: start, "there is no function “\(function)” for templates",
                                       hint: "Known: \(TemplateFunction.allCases.map { "\($0.rawValue)(…)" }.joined(separator: ", "))."))
             }
-            name = Substring(String(name[name.index(after: paren)..<name.index(before: name.endIndex)]).trimmed)
+            name = Substring(String(name[name.index(after: paren)..<name.index(before: name.endIndex)]).trimmingWhitespace())
         }
         let aboutItem = name.isEmpty && !functions.isEmpty
 
@@ -212,11 +212,5 @@ struct TemplateParser {
     private func error(at offset: Int, _ message: String, hint: String) -> TemplateSyntaxError {
         let (line, column) = location(of: offset)
         return TemplateSyntaxError(line: line, column: column, message: message, hint: hint)
-    }
-}
-
-private extension StringProtocol {
-    var trimmed: String {
-        String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).reversed())
     }
 }
