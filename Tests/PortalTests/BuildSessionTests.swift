@@ -47,6 +47,8 @@ import Testing
         scratch.write("news/b.md", page(title: "B", body: "## Part 1\n\nText."))
         #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/news/b.md"]) }
         scratch.write("news/b.md", page(title: "B", body: "## Part one\n\nText, longer."))
+        #expect(try !session.rebuild(changed: ["\(scratch.content)/news/b.md"]).incremental)
+        scratch.write("news/b.md", page(title: "B", body: "## Part one\n\nText, longer still."))
         #expect(try session.rebuild(changed: ["\(scratch.content)/news/b.md"]).incremental)
         try expectSameAsFullBuild(scratch)
 
@@ -73,9 +75,24 @@ import Testing
         } throws: { error in
             located((error as? BuildFailed)?.diagnostics ?? []).contains { $0.hasPrefix("news/a.md:5:3: ") }
         }
-        // The last good site stays, and the fixed page is rebuilt on its own.
+        // The fix is built in full: the session no longer knows what is on disk.
         scratch.write("news/a.md", page(title: "A", body: "Fixed."))
-        #expect(try session.rebuild(changed: ["\(scratch.content)/news/a.md"]).incremental)
+        #expect(try !session.rebuild(changed: ["\(scratch.content)/news/a.md"]).incremental)
+        try expectSameAsFullBuild(scratch)
+    }
+
+    @Test func afterAFailedBuildAnotherPagesEditStillSeesTheMistake() throws {
+        let scratch = Scratch(["news/a.md": page(title: "A"), "news/b.md": page(title: "B")])
+        defer { scratch.remove() }
+        let session = BuildSession(options: scratch.options())
+        _ = try session.rebuild(changed: nil)
+        scratch.write("news/a.md", page(title: "A, renamed", body: "A [broken link](/news/nowhere/)."))
+        #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/news/a.md"]) }
+        // B's text alone changes next: A's mistake is still there and must still be reported.
+        scratch.write("news/b.md", page(title: "B", body: "New text."))
+        #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/news/b.md"]) }
+        scratch.write("news/a.md", page(title: "A, renamed"))
+        _ = try session.rebuild(changed: ["\(scratch.content)/news/a.md"])
         try expectSameAsFullBuild(scratch)
     }
 }

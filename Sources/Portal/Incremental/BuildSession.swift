@@ -5,7 +5,8 @@ import Foundation
 /// summary, dates, kind, topics, related), only those pages are compiled, checked and
 /// rendered again, with the pages whose "Mentioned in" changed, and written in place.
 /// Any other change (settings, data, theme, new or removed files, front matter, errors,
-/// headings other pages link to) builds everything again. Pages are matched by content:
+/// headings other pages link to), and any rebuild after one that failed, builds everything
+/// again. Pages are matched by content:
 /// a file saved unchanged is not rebuilt at all.
 public final class BuildSession: @unchecked Sendable {
     public let options: BuildOptions
@@ -36,7 +37,11 @@ public final class BuildSession: @unchecked Sendable {
     public func rebuild(changed: [String]?) throws -> Outcome {
         lock.lock()
         defer { lock.unlock() }
-        if let changed, let state, let outcome = try incremental(changed, state) { return outcome }
+        // After a failure the files on disk are no longer what the kept build was made
+        // from (the failed edit is still there): the next rebuild must be a full one.
+        let kept = state
+        state = nil
+        if let changed, let kept, let outcome = try incremental(changed, kept) { return outcome }
         let (resolved, result) = try Build.written(options)
         let site = resolved.site
         state = State(
@@ -72,6 +77,7 @@ public final class BuildSession: @unchecked Sendable {
             edited.append(index)
         }
         guard !edited.isEmpty else {
+            self.state = state
             return Outcome(result: BuildResult(files: [], copies: [], pageCount: state.renderer.urls.count, warnings: []), rendered: 0, incremental: true)
         }
 
