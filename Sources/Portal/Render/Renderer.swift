@@ -16,6 +16,8 @@ public struct Renderer: Sendable {
     /// Every address that becomes a page: each page, each section (and later pages of its
     /// listing), and each page made from data, in order.
     public let urls: [String]
+    /// What the layout shows on every page, made into values once.
+    let siteLayout: TemplateValue
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -29,6 +31,7 @@ public struct Renderer: Sendable {
         }
         self.listings = listings
         self.listingPages = later
+        self.siteLayout = Self.siteLayout(site)
         self.urls = Set(site.pages.map(\.page.url)).union(site.sections.keys).union(site.generated.keys)
             .union(later.keys).sorted()
     }
@@ -96,25 +99,31 @@ public struct Renderer: Sendable {
     ) -> OutputFile {
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
-            siteName: site.config.name, siteShortName: site.config.shortName,
             navigation: site.config.navigation.map { link in
                 NavItemView(
                     title: link.title, url: link.url.target, current: link.url.target == url,
                     active: link.url.target != "/" && url.hasPrefix(link.url.target) && link.url.target != url)
             },
             breadcrumbs: site.breadcrumbs(for: url).map { LinkView(title: $0.title, url: $0.url) },
-            contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
-            contactsPage: site.config.contactsPage.url.target,
-            footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
-            sensitive: sensitive, quickExit: site.config.quickExit, quickExitHelp: site.config.quickExitHelp.url.target,
-            kind: kind, feeds: SiteFiles.feedLinks(site),
+            sensitive: sensitive, kind: kind,
             searchable: kind != "not-found" && url != SearchPage.url, isSearch: url == SearchPage.url,
             searchFilters: filters.keys.sorted().flatMap { name in
                 filters[name]!.map { SearchFilterView(name: name, value: $0) }
             },
             content: content)
-        let html = theme.render(layout, template: "layout")
+        let html = theme.render(layout, template: "layout", within: siteLayout)
         return OutputFile(path: path, contents: Array(html.utf8))
+    }
+
+    /// The layout's values every page shares.
+    static func siteLayout(_ site: Site) -> TemplateValue {
+        TemplateEncoder.encode(SiteLayoutView(
+            siteName: site.config.name, siteShortName: site.config.shortName,
+            contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
+            contactsPage: site.config.contactsPage.url.target,
+            footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
+            quickExit: site.config.quickExit, quickExitHelp: site.config.quickExitHelp.url.target,
+            feeds: SiteFiles.feedLinks(site)))
     }
 
     /// `404.html`: served by most hosts for an address that does not exist. It has no

@@ -19,11 +19,12 @@ public struct SearchPage: PageGenerator {
     }
 
     public func pages(in site: Site) -> [GeneratedPage] {
-        var entries = site.pages.filter { $0.page.url != "/" }.map { LinkView(title: $0.page.title, url: $0.page.url) }
+        var entries = site.pages.compactMap { $0.page.url == "/" ? nil : LinkView(title: $0.page.title, url: $0.page.url) }
         entries += site.generated.values.map { LinkView(title: $0.title, url: $0.url) }
-        entries.sort { ($0.title.lowercased(), $0.url) < ($1.title.lowercased(), $1.url) }
+        // By title regardless of case (each title lowercased once, not at every comparison).
+        let sorted = entries.map { ($0.title.lowercased(), $0) }.sorted { ($0.0, $0.1.url) < ($1.0, $1.1.url) }.map(\.1)
         var letters: [Letter] = []
-        for entry in entries {
+        for entry in sorted {
             let first = entry.title.first.map { $0.isLetter ? String($0).uppercased() : "0–9" } ?? "0–9"
             if letters.last?.letter != first {
                 letters.append(Letter(letter: first, id: "letter-" + (first == "0–9" ? "digits" : first.lowercased()), pages: []))

@@ -127,9 +127,10 @@ public struct Theme: Sendable {
     }
 
     /// A view model through a template: the view becomes plain values once, then the
-    /// template reads those.
-    public func render(_ view: some TemplateView, template: String) -> String {
-        library.render(TemplateEncoder.encode(view), template: template)
+    /// template reads those. Names the view lacks are looked up in `outer` (values shared
+    /// by many pages, made once).
+    public func render(_ view: some TemplateView, template: String, within outer: TemplateValue? = nil) -> String {
+        library.render(TemplateEncoder.encode(view), template: template, within: outer)
     }
 
     /// The template for a page of `kind`: its own if the theme has one, else `page`.

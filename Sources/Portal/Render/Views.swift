@@ -55,29 +55,34 @@ struct ListItemView: TemplateView {
     var label: String?
 }
 
-/// The frame of every page, filled by `layout.mustache`.
+/// The frame of every page, filled by `layout.mustache`: what differs from page to page.
+/// Names it does not have are looked up in `SiteLayoutView`, the same for every page.
 struct LayoutView: TemplateView {
     var title: String
     var description: String
     var canonical: String
-    var siteName: String
-    var siteShortName: String
     var navigation: [NavItemView]
     var breadcrumbs: [LinkView]
-    var contacts: [ContactView]
-    var contactsPage: String
-    var footer: [LinkView]
     var sensitive: Bool
-    var quickExit: String
-    var quickExitHelp: String
     var kind: String
-    var feeds: [LinkView]
     /// Whether Pagefind indexes the page (not the search page or 404.html).
     var searchable: Bool
     /// The search page itself, which loads Pagefind's files.
     var isSearch: Bool
     var searchFilters: [SearchFilterView]
     var content: String
+}
+
+/// The part of the layout every page shares, made into template values once a build.
+struct SiteLayoutView: TemplateView {
+    var siteName: String
+    var siteShortName: String
+    var contacts: [ContactView]
+    var contactsPage: String
+    var footer: [LinkView]
+    var quickExit: String
+    var quickExitHelp: String
+    var feeds: [LinkView]
 }
 
 /// One value of a search filter, as `data-pagefind-filter`.

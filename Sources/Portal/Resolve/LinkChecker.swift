@@ -51,17 +51,18 @@ struct LinkChecker {
 
     /// Checks every link: pages' bodies, the settings' menus and any others given.
     func checkAll(_ others: [LinkToCheck]) -> [Diagnostic] {
-        var links = others
-        for resolved in site.pages {
-            links += resolved.body.links.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) }
-        }
         let menus = site.config.navigation + site.config.doors + site.config.footer
             + [site.config.contactsPage, site.config.quickExitHelp]
-        links += menus.map { LinkToCheck($0.url) }
-        return links.compactMap { link in
-            check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {
-                Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, sourceLine: link.sourceLine)
-            }
+        // Pages' links on every core, in page order.
+        let inPages = parallelMap(site.pages) { resolved in
+            resolved.body.links.compactMap { check(LinkToCheck($0, in: resolved.page.file, base: resolved.page.url)) }
+        }
+        return others.compactMap(check) + inPages.flatMap { $0 } + menus.map { LinkToCheck($0.url) }.compactMap(check)
+    }
+
+    private func check(_ link: LinkToCheck) -> Diagnostic? {
+        check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {
+            Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, sourceLine: link.sourceLine)
         }
     }
 

@@ -69,8 +69,9 @@ public enum Resolver {
     private static func withBacklinks(_ pages: [ResolvedPage]) -> [ResolvedPage] {
         var pages = pages
         let index = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.page.url, $0) })
+        let mentioned = parallelMap(pages, mentions(in:))
         for source in pages.indices {
-            for target in mentions(in: pages[source]) {
+            for target in mentioned[source] {
                 if let position = index[target] { pages[position].mentionedIn.append(pages[source].page.url) }
             }
         }

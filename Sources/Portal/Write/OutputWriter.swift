@@ -64,26 +64,28 @@ public struct OutputWriter: Sendable {
                 }
                 contents.append((copy.outputPath, [UInt8](data)))
             }
-            // Folders first, parents before children (sorted), then the files on every core.
+            // Folders first, a level at a time (parents before children), then the files;
+            // each step on every core.
             var folders: Set<Substring> = []
             for file in contents {
                 var path = Substring(file.path)
                 while let slash = path.lastIndex(of: "/"), folders.insert(path[..<slash]).inserted { path = path[..<slash] }
             }
-            for folder in folders.sorted() {
-                guard mkdir("\(staging)/\(folder)", 0o755) == 0 || errno == EEXIST else {
-                    throw Failure.io("could not create \(staging)/\(folder): \(String(cString: strerror(errno)))")
-                }
+            let levels = Dictionary(grouping: folders.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+            for level in levels.keys.sorted() {
+                try firstFailure(parallelMap(levels[level]!.sorted()) { folder -> Failure? in
+                    mkdir("\(staging)/\(folder)", 0o755) == 0 || errno == EEXIST
+                        ? nil : Failure.io("could not create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+                })
             }
-            let failures = parallelMap(contents) { file -> Failure? in
+            try firstFailure(parallelMap(contents) { file -> Failure? in
                 do throws(Failure) {
                     try Self.writeFile("\(staging)/\(file.path)", file.bytes)
                     return nil
                 } catch {
                     return error
                 }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            })
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
@@ -116,6 +118,10 @@ public struct OutputWriter: Sendable {
                 throw Failure.io("could not replace \(path): \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    private func firstFailure(_ failures: [Failure?]) throws(Failure) {
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// Folders left by a build that was killed before it could clean up (its process is gone).

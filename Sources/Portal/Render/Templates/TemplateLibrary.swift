@@ -25,12 +25,13 @@ public struct TemplateLibrary: Sendable {
 
     var names: Set<String> { Set(templates.keys) }
 
-    /// `value` through the template `name`; empty if there is no such template.
-    public func render(_ value: TemplateValue, template name: String) -> String {
+    /// `value` through the template `name`, looking up names it lacks in `outer`; empty if
+    /// there is no such template.
+    public func render(_ value: TemplateValue, template name: String, within outer: TemplateValue? = nil) -> String {
         guard let template = templates[name] else { return "" }
         var output = ""
         output.reserveCapacity(16_384)
-        var context = RenderContext(stack: [value], library: self)
+        var context = RenderContext(stack: (outer.map { [$0] } ?? []) + [value], library: self)
         context.render(template.nodes, into: &output)
         return output
     }
