@@ -2,9 +2,9 @@
 """make bench: times portal against Hugo on the same synthetic site, in the same run.
 
 For each size (BENCH_PAGES, default 10000; e.g. BENCH_PAGES="1000 10000 50000") it makes
-the corpus (generate.py), then runs with hyperfine, alternating, BENCH_RUNS times each
-(default 3): portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark alone over
-the same Markdown bodies in one process. Peak memory comes from /usr/bin/time -v. It prints
+the corpus (generate.py), then runs BENCH_RUNS rounds (default 3), each timing once in turn
+with hyperfine: portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark alone
+over the same Markdown bodies in one process. Peak memory comes from /usr/bin/time -v. It prints
 a table with wall time, ms per page, peak RSS and the ratios portal/Hugo and
 portal/cmark-only, then times the bundled portal's own build. Targets are printed, never
 asserted: machines here are shared and noisy."""
@@ -16,6 +16,7 @@ import re
 import shlex
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,13 +37,26 @@ def peak_rss_mb(command):
 
 
 def hyperfine(commands, runs, prepare):
-    with tempfile.NamedTemporaryFile(suffix=".json") as export:
-        args = ["hyperfine", "--style", "basic", "--runs", str(runs), "--export-json", export.name]
-        for name, command in commands:
-            args += ["--prepare", prepare.get(name, "true"), "--command-name", name, command]
-        run(args, stdout=subprocess.DEVNULL)
-        results = json.load(open(export.name))["results"]
-    return {r["command"]: r for r in results}
+    """Times every command once a round, in turn, for `runs` rounds (hyperfine times each
+    run), so a slow or busy moment of the machine falls on all of them alike. Returns each
+    command's mean and standard deviation over the rounds."""
+    times = {name: [] for name, _ in commands}
+    for _ in range(runs):
+        with tempfile.NamedTemporaryFile(suffix=".json") as export:
+            args = ["hyperfine", "--style", "basic", "--runs", "1", "--export-json", export.name]
+            for name, command in commands:
+                args += ["--prepare", prepare.get(name, "true"), "--command-name", name, command]
+            run(args, stdout=subprocess.DEVNULL)
+            for result in json.load(open(export.name))["results"]:
+                times[result["command"]] += result["times"]
+    return {name: {"mean": statistics.mean(found), "stddev": statistics.stdev(found) if len(found) > 1 else 0}
+            for name, found in times.items()}
+
+
+def aside(folder, trash):
+    """A shell command moving `folder`, if there, into `trash` (deleted when the bench ends)."""
+    quoted = shlex.quote(str(folder))
+    return f"if [ -e {quoted} ]; then mv {quoted} {shlex.quote(str(trash))}/$(date +%s%N); fi"
 
 
 def serve_rebuild_ms(content, theme, output, page, edits=5):
@@ -79,9 +93,12 @@ def main():
     sizes = [int(n) for n in os.environ.get("BENCH_PAGES", "10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} runs each, alternating (hyperfine)\n")
+    print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} rounds, each command once a round in turn (hyperfine)\n")
     rows = []
     serve_corpus = None
+    # Folders on disk are deleted only when everything is measured (see `prepare` below).
+    trash = pathlib.Path(tempfile.mkdtemp(prefix="bench-trash-", dir="/tmp"))
+    leftovers = [trash]
     for pages in sizes:
         work = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/tmp"))
         shm = pathlib.Path(tempfile.mkdtemp(prefix=f"bench-{pages}-", dir="/dev/shm"))
@@ -104,9 +121,13 @@ def main():
             "portal, disk": portal(work / "out-portal"), "hugo, disk": hugo(work / "out-hugo"),
             "cmark only": f"cmark {shlex.quote(str(bodies))} > /dev/null",
         }
+        # Each run starts without the folder it writes. On disk the last run's folder is moved
+        # aside, not deleted, until the end: ext4 without a journal (as here) skips every inode
+        # freed in the last minutes when it makes a file, so creating 20,000 files just after
+        # deleting as many took seconds longer, and more for whichever tool ran next.
         prepare = {
             "portal, tmpfs": f"rm -rf {shm}/portal", "hugo, tmpfs": f"rm -rf {shm}/hugo",
-            "portal, disk": f"rm -rf {work}/out-portal", "hugo, disk": f"rm -rf {work}/out-hugo",
+            "portal, disk": aside(work / "out-portal", trash), "hugo, disk": aside(work / "out-hugo", trash),
         }
         times = hyperfine(list(commands.items()), runs, prepare)
         # The preview's target is for 10,000 pages: measured there (or at the largest size).
@@ -116,7 +137,7 @@ def main():
             run(["sh", "-c", prepare.get(name, "true")])
             rss = peak_rss_mb(command)
             rows.append((pages, name, times[name]["mean"], times[name]["stddev"] or 0, rss))
-        shutil.rmtree(work, ignore_errors=True)
+        leftovers.append(work)
         shutil.rmtree(shm, ignore_errors=True)
 
     print(f"{'pages':>7}  {'what':<14} {'wall s':>8} {'± s':>6} {'ms/page':>8} {'peak RSS MB':>12}")
@@ -146,6 +167,8 @@ def main():
                         runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]
     print(f"bundled portal: {bundled['mean']:.3f} s (target < 0.5 s)")
     shutil.rmtree(out, ignore_errors=True)
+    for folder in leftovers:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

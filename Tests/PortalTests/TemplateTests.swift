@@ -16,7 +16,9 @@ import Testing
         return TemplateLibrary(templates: templates).render(value, template: "main")
     }
 
-    func object(_ fields: [String: TemplateValue]) -> TemplateValue { .object(fields) }
+    func object(_ fields: [String: TemplateValue]) -> TemplateValue {
+        .object(fields.sorted { $0.key < $1.key }.map { TemplateField(name: $0.key, value: $0.value) })
+    }
 
     @Test func interpolationEscapesHTMLUnlessTripleOrAmpersand() {
         let value = object(["x": .text("<b>\"Tom\" & 'Jerry'</b>")])

@@ -52,7 +52,10 @@ public enum URLMapping {
 public func slug(_ text: String) -> String {
     var words: [String] = []
     var current = ""
-    for scalar in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+    // Accents and case are folded away; plain ASCII (most headings) only needs lowercasing,
+    // which is much cheaper than Foundation's folding.
+    let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    for scalar in folded.unicodeScalars {
         if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
             current.unicodeScalars.append(scalar)
         } else if scalar == "'" || scalar == "’" {

@@ -16,13 +16,16 @@ enum YAMLReader {
         init(_ mark: Mark) { self.init(line: mark.line, column: mark.column) }
     }
 
+    /// Made once: `Constructor.default` builds its tables on every call. Never changed.
+    private nonisolated(unsafe) static let constructor = Constructor.default
+
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
             // Every value is read as text (FieldReader checks dates, numbers and flags itself),
             // so no implicit typing: Yams's default resolver runs regular expressions on
             // every scalar. UTF-8 is named: the default asks the environment on every call.
-            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
+            return .success(try Yams.compose(yaml: yaml, .basic, constructor, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {

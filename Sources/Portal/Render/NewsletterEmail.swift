@@ -35,8 +35,8 @@ struct NewsletterEmail {
             text += "\nRead this newsletter on the web: \(base)\(resolved.page.url)\n"
             text += "\nWorried about a child?\n" + site.config.contacts.map { "- \($0.label): \($0.phone)" }.joined(separator: "\n") + "\n"
             return [
-                OutputFile(path: Self.htmlPath(resolved.page.url), contents: Array(html.utf8)),
-                OutputFile(path: Self.textPath(resolved.page.url), contents: Array(text.utf8)),
+                OutputFile(path: Self.htmlPath(resolved.page.url), text: html),
+                OutputFile(path: Self.textPath(resolved.page.url), text: text),
             ]
         }.flatMap { $0 }
     }

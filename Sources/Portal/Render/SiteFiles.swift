@@ -28,7 +28,7 @@ struct SiteFiles {
             OutputFile(path: Self.newsFeed, contents: feed(
                 title: "\(site.config.name): news and publications", path: Self.newsFeed, entries: news)),
             OutputFile(path: "sitemap.xml", contents: sitemap()),
-            OutputFile(path: "robots.txt", contents: Array("User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n".utf8)),
+            OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n"),
         ]
     }
 

@@ -1,11 +1,16 @@
 /// What a template sees: text, flags, lists and named fields. View models (typed,
 /// `Encodable` structs) are turned into these once per page by `TemplateEncoder`, so
 /// rendering is lookups in plain values, with no reflection or casts.
-public indirect enum TemplateValue: Sendable, Equatable {
+///
+/// Not `indirect`: lists and objects keep their values in their own storage already, and
+/// boxing every text besides cost an allocation per value. An object's fields are a short
+/// list, looked up by comparing names: view models have a dozen fields at most, and
+/// comparing short names is cheaper than hashing them.
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([TemplateField])
 
     /// Whether a section `{{#name}}` shows: not for false, an empty list or empty text.
     var isTruthy: Bool {
@@ -17,11 +22,29 @@ public indirect enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// Objects are equal when they have the same names with equal values, in any order.
+    public static func == (left: TemplateValue, right: TemplateValue) -> Bool {
+        switch (left, right) {
+        case let (.text(a), .text(b)): a == b
+        case let (.flag(a), .flag(b)): a == b
+        case let (.list(a), .list(b)): a == b
+        case let (.object(a), .object(b)): a.count == b.count && a.allSatisfy { right.field($0.name) == $0.value }
+        default: false
+        }
+    }
+
     /// The field `name` of an object; nothing for other values.
     func field(_ name: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[name] }
+        guard case .object(let fields) = self else { return nil }
+        for field in fields where field.name == name { return field.value }
         return nil
     }
+}
+
+/// A named value of an object, each name once.
+public struct TemplateField: Sendable, Equatable {
+    public var name: String
+    public var value: TemplateValue
 }
 
 /// A view model a template can show: its stored properties, by name.
