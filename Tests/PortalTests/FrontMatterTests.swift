@@ -88,6 +88,14 @@ import Testing
         #expect(problems == expected)
     }
 
+    @Test func datesAreYearMonthDayInTheCalendar() {
+        #expect(Day(iso: "2026-11-21") == Day(year: 2026, month: 11, day: 21))
+        #expect(Day(iso: "2024-02-29") == Day(year: 2024, month: 2, day: 29))
+        for wrong in ["2026-02-30", "2026-13-01", "2026-1-01", "26-11-21", "2026/11/21", "2026-11-2x", "２０２６-11-21", "2026-11-21T10", ""] {
+            #expect(Day(iso: wrong) == nil, "\(wrong)")
+        }
+    }
+
     @Test func requiresTitleAndSummary() {
         let (_, problems) = parse("---\nkind: page\n---\nBody\n")
         #expect(problems == [
