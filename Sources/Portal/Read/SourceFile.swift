@@ -8,19 +8,18 @@ public struct SourceFile: Sendable {
     /// The path inside its root folder with `/` separators, e.g. `parents-carers/private-fostering.md`.
     public var relativePath: String
     public let text: String
-    /// Where each line starts: problems and positions are looked up often, and scanning
-    /// from the top each time made reading long data files quadratic.
-    public let lineStarts: [String.Index]
+    /// The UTF-8 offset where each line starts: problems and positions are looked up often,
+    /// and scanning from the top each time made reading long data files quadratic.
+    let lineStarts: [Int]
 
     public init(path: String, relativePath: String, text: String) {
         self.path = path
         self.relativePath = relativePath
         self.text = text
-        var starts = [text.startIndex]
-        var index = text.utf8.startIndex
-        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
-            index = text.utf8.index(after: newline)
-            starts.append(index)
+        var starts = [0]
+        var text = text
+        text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         }
         lineStarts = starts
     }
@@ -29,7 +28,12 @@ public struct SourceFile: Sendable {
     public static func decode(_ data: [UInt8], path: String, relativePath: String) -> Result<SourceFile, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.contains(0) {
+        // The scans go over the buffer: every file of every build passes here.
+        let (hasZero, hasReturn) = bytes.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return (false, false) }
+            return (memchr(start, 0, buffer.count) != nil, memchr(start, 0x0D, buffer.count) != nil)
+        }
+        if hasZero {
             return .failure(Diagnostic(
                 .error, at: SourceLocation(path: path),
                 "this file is not text (it contains binary data)",
@@ -42,15 +46,16 @@ public struct SourceFile: Sendable {
                 "this file is not valid UTF-8 text",
                 hint: "Save the file as UTF-8 in your editor (often under “Save as… › Encoding”). The problem starts here."))
         }
-        let normalised = bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        let normalised = hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         return .success(SourceFile(path: path, relativePath: relativePath, text: normalised))
     }
 
     /// The text of line `number` (from 1), for showing under a diagnostic.
     public func line(_ number: Int) -> String? {
         guard number > 0, number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        let end = number < lineStarts.count ? text.utf8.index(before: lineStarts[number]) : text.endIndex
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : text.endIndex
         return String(text[start..<end])
     }
 

@@ -70,9 +70,11 @@ public enum SourceTree {
                 .error, at: SourceLocation(path: displayPath), "this is a link to a file outside \(displayRoot.isEmpty ? "this folder" : displayRoot)",
                 hint: "Copy the file into the folder instead of linking to it: the build reads only what is inside."))
         }
-        let unreadable = Diagnostic(
-            .error, at: SourceLocation(path: displayPath), "this file could not be read",
-            hint: "Check that the file exists and that you are allowed to read it.")
+        var unreadable: Diagnostic {
+            Diagnostic(
+                .error, at: SourceLocation(path: displayPath), "this file could not be read",
+                hint: "Check that the file exists and that you are allowed to read it.")
+        }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(unreadable) }
         defer { close(descriptor) }
