@@ -11,8 +11,10 @@ import Testing
     }
 
     /// The output folder equals a build from nothing of the same content.
-    func expectSameAsFullBuild(_ scratch: Scratch, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var fresh = scratch.options()
+    func expectSameAsFullBuild(
+        _ scratch: Scratch, options: BuildOptions? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        var fresh = options ?? scratch.options()
         fresh.output = scratch.root + "/Fresh"
         _ = try Build.run(fresh)
         let incremental = files(scratch.output), full = files(fresh.output)
@@ -62,6 +64,48 @@ import Testing
         scratch.write("news/d.md", page(title: "D"))
         #expect(try !session.rebuild(changed: ["\(scratch.content)/news/d.md"]).incremental)
         try expectSameAsFullBuild(scratch)
+    }
+
+    @Test func aTemplateEditRendersThePagesThatUseIt() throws {
+        let scratch = Scratch(["news/a.md": page(title: "A"), "news/b.md": page(title: "B", body: "Text.")])
+        defer { scratch.remove() }
+        var options = scratch.options()
+        options.theme = scratch.root + "/Theme"
+        try FileManager.default.copyItem(atPath: Repo.theme, toPath: options.theme)
+        func edit(_ file: String, _ change: (String) -> String) throws -> BuildSession.Outcome {
+            let path = "\(options.theme)/\(file)"
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+            return try session.rebuild(changed: [path])
+        }
+        let session = BuildSession(options: options)
+        let built = try session.rebuild(changed: nil).result.pageCount
+
+        // The page template: the pages it fills, not the section lists or the home page.
+        let paged = try edit("templates/page.mustache") { $0 + "<p class=\"edited\">Edited</p>\n" }
+        let showing = SourceTree.list(options.output).filter { path in
+            guard path.hasSuffix("index.html"), let html = try? String(contentsOfFile: "\(options.output)/\(path)", encoding: .utf8) else { return false }
+            return html.contains("class=\"edited\"")
+        }
+        #expect(paged.incremental && paged.rendered == showing.count && showing.count < built)
+        try expectSameAsFullBuild(scratch, options: options)
+
+        // A partial of the layout: every page.
+        let footer = try edit("templates/footer.mustache") { $0.replacingOccurrences(of: "Support links", with: "Help and support") }
+        #expect(footer.incremental && footer.rendered == built)
+        try expectSameAsFullBuild(scratch, options: options)
+
+        // A stylesheet: copied, no page rendered.
+        let styles = try edit("assets/site.css") { $0 + "\n.edited { color: #0b0c0c; }\n" }
+        #expect(styles.incremental && styles.rendered == 0)
+        try expectSameAsFullBuild(scratch, options: options)
+
+        // A template that blocks in page text render with: the pages are compiled again.
+        #expect(try !edit("templates/data-table.mustache") { $0 + "\n" }.incremental)
+
+        // A mistake: the full build reports it in the template, then builds the fix in full.
+        #expect(throws: BuildFailed.self) { try edit("templates/page.mustache") { $0 + "{{#unclosed}}\n" } }
+        #expect(try !edit("templates/page.mustache") { $0.replacingOccurrences(of: "{{#unclosed}}\n", with: "") }.incremental)
+        try expectSameAsFullBuild(scratch, options: options)
     }
 
     @Test func aMistakeInAnEditIsReportedByAFullBuild() throws {

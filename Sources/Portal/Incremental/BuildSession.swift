@@ -4,10 +4,12 @@ import Foundation
 /// only the text of pages (not what lists, menus or other pages show of them: title,
 /// summary, dates, kind, topics, related), only those pages are compiled, checked and
 /// rendered again, with the pages whose "Mentioned in" changed, and written in place.
-/// Any other change (settings, data, theme, new or removed files, front matter, errors,
-/// headings other pages link to), and any rebuild after one that failed, builds everything
-/// again. Pages are matched by content:
-/// a file saved unchanged is not rebuilt at all.
+/// After an edit to the theme's templates or assets only, the kept site is rendered again
+/// through the new templates, for the pages that use a changed one. Any other change
+/// (settings, data, new or removed files, front matter, templates of blocks inside page
+/// text, errors, headings other pages link to), and any rebuild after one that failed,
+/// builds everything again. Pages are matched by content: a file saved unchanged is not
+/// rebuilt at all.
 public final class BuildSession: @unchecked Sendable {
     public let options: BuildOptions
     private var state: State?
@@ -41,7 +43,9 @@ public final class BuildSession: @unchecked Sendable {
         // from (the failed edit is still there): the next rebuild must be a full one.
         let kept = state
         state = nil
-        if let changed, let kept, let outcome = try incremental(changed, kept) { return outcome }
+        if let changed, let kept, let outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
+            return outcome
+        }
         let (resolved, result) = try Build.written(options)
         let site = resolved.site
         state = State(
@@ -119,6 +123,53 @@ public final class BuildSession: @unchecked Sendable {
         self.state = next
         return Outcome(
             result: BuildResult(files: files, copies: [], pageCount: state.renderer.urls.count, warnings: []),
+            rendered: urls.count, incremental: true)
+    }
+
+    /// The rebuild after a change to the theme alone, or nil when a full build is needed:
+    /// pages whose template (or a partial in it) changed are rendered again, changed assets
+    /// copied.
+    private func themeChange(_ changed: [String], _ state: State) throws -> Outcome? {
+        let root = options.theme.trimmingTrailingSlashes()
+        var templates: Set<String> = []
+        var assets: [String] = []
+        for path in changed {
+            if path.hasPrefix(root + "/templates/"), path.hasSuffix(".mustache") {
+                templates.insert(String(path.dropFirst(root.count + "/templates/".count).dropLast(".mustache".count)))
+            } else if path.hasPrefix(root + "/assets/") {
+                assets.append(String(path.dropFirst(root.count + 1)))
+            } else {
+                return nil
+            }
+        }
+        // New or removed files, or any problem: the full build reports it.
+        let old = state.resolved.theme
+        let (loaded, problems) = Theme.load(from: root, displayRoot: root)
+        let site = state.resolved.site
+        guard let theme = loaded, problems.isEmpty, theme.templateNames == old.templateNames,
+            theme.assetURLs == old.assetURLs, theme.problems(for: site.pages).isEmpty
+        else { return nil }
+        // Blocks in page text were rendered with the templates when the pages were compiled.
+        let compiledWith = state.resolved.blocks.reduce(into: Set<String>()) { $0.formUnion($1.templates.flatMap(theme.uses)) }
+        guard compiledWith.isDisjoint(with: templates) else { return nil }
+
+        let renderer = Renderer(site: site, theme: theme)
+        let everyPage = !theme.uses("layout").isDisjoint(with: templates)
+        let urls = everyPage ? renderer.urls : renderer.urls.filter { !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) }
+        var files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles()
+        for asset in assets {
+            guard let source = theme.assets.first(where: { $0.outputPath == asset })?.sourcePath,
+                let bytes = FileManager.default.contents(atPath: source)
+            else { return nil }
+            files.append(OutputFile(path: asset, contents: [UInt8](bytes)))
+        }
+        try OutputWriter(output: options.output).update(files)
+        var next = state
+        next.resolved.theme = theme
+        next.renderer = renderer
+        self.state = next
+        return Outcome(
+            result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: []),
             rendered: urls.count, incremental: true)
     }
 

@@ -4,6 +4,9 @@
 public protocol FencedBlockRenderer: Sendable {
     /// The info strings this renderer handles.
     var infoStrings: Set<String> { get }
+    /// The theme's templates it renders with (a preview must compile its pages again when
+    /// one of them changes).
+    var templates: Set<String> { get }
     /// One block's HTML (nil if it has errors), its problems, and the data files it read.
     /// `firstLine` is the file line of the block's first body line.
     func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput

@@ -61,16 +61,17 @@ public struct Renderer: Sendable {
         let title: String
         let description: String
         let page = site.page(at: url)
+        let template = template(for: url)
         if let generated = site.generated[url] {
-            content = theme.render(generated.view, template: generated.template)
+            content = theme.render(generated.view, template: template)
         } else if url == "/" {
-            content = theme.render(homeView(), template: "home")
+            content = theme.render(homeView(), template: template)
         } else if let later = listingPages[url], let section = site.sections[later.section] {
-            content = theme.render(sectionView(section, page: later.page), template: "section")
+            content = theme.render(sectionView(section, page: later.page), template: template)
         } else if let section = site.sections[url] {
-            content = theme.render(sectionView(section, page: 1), template: "section")
+            content = theme.render(sectionView(section, page: 1), template: template)
         } else if let page {
-            content = theme.render(pageView(page), template: theme.template(for: page.page.kind))
+            content = theme.render(pageView(page), template: template)
         } else {
             content = ""
         }
@@ -92,6 +93,14 @@ public struct Renderer: Sendable {
         return framed(
             content, url: url, title: title, description: description, sensitive: page?.page.isSensitive ?? false,
             kind: kind, path: URLMapping.outputPath(for: url), filters: searchFilters(url))
+    }
+
+    /// The template that fills the layout for the page at `url`.
+    func template(for url: String) -> String {
+        if let generated = site.generated[url] { return generated.template }
+        if url == "/" { return "home" }
+        if listingPages[url] != nil || site.sections[url] != nil { return "section" }
+        return site.page(at: url).map { theme.template(for: $0.page.kind) } ?? "page"
     }
 
     /// What the search page can filter this page by: audience, topic and training level.

@@ -105,14 +105,18 @@ public struct Theme: Sendable {
 
     /// Whether `partial` is part of every page: included by the layout, directly or not.
     public func layoutIncludes(_ partial: String) -> Bool {
+        templateNames.contains(partial) && uses("layout").contains(partial)
+    }
+
+    /// `template` and every partial it includes, directly or not.
+    public func uses(_ template: String) -> Set<String> {
         var seen: Set<String> = []
-        var queue = ["layout"]
+        var queue = [template]
         while let next = queue.popLast() {
             guard seen.insert(next).inserted else { continue }
-            if next == partial { return templateNames.contains(partial) }
             queue += partials[next, default: []]
         }
-        return false
+        return seen
     }
 
     /// Pages marked sensitive need the quick exit: a theme whose layout lacks it must not

@@ -14,6 +14,7 @@ public struct DataTableBlock: FencedBlockRenderer {
     }
 
     public var infoStrings: Set<String> { ["table"] }
+    public var templates: Set<String> { ["data-table"] }
 
     public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
         let node: Node?

@@ -10,6 +10,7 @@ public struct CourseListBlock: FencedBlockRenderer {
     }
 
     public var infoStrings: Set<String> { ["courses"] }
+    public var templates: Set<String> { ["course-list"] }
 
     public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
         guard let pages else {

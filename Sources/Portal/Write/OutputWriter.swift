@@ -106,18 +106,20 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Replaces some files of a site already written, each in one step (a new file renamed
-    /// over the old): for the preview, which rebuilds a few pages after an edit.
+    /// Rewrites some files of a site already written, for the preview, which rebuilds a few
+    /// pages after an edit (or every page after a change to the layout). Each file is
+    /// overwritten where it is, on both cores: a new file renamed over the old one would be
+    /// a new inode each time, and ext4 without a journal scans past every inode freed in the
+    /// last minutes to make one, which made rewriting 1,000 pages take 300 ms instead of 50.
     public func update(_ files: [OutputFile]) throws {
-        for file in files {
-            let path = "\(output)/\(file.path)"
-            let temporary = "\(path).partial-\(getpid())"
-            try Self.writeFile(temporary, file.contents)
-            guard rename(temporary, path) == 0 else {
-                unlink(temporary)
-                throw Failure.io("could not replace \(path): \(String(cString: strerror(errno)))")
+        try firstFailure(parallelMap(files) { file -> Failure? in
+            do throws(Failure) {
+                try Self.writeFile("\(output)/\(file.path)", file.contents)
+                return nil
+            } catch {
+                return error
             }
-        }
+        })
     }
 
     private func firstFailure(_ failures: [Failure?]) throws(Failure) {
