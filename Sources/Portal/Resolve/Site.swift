@@ -1,37 +1,33 @@
 /// A page ready to render: what the author wrote and its compiled body.
 ///
-/// A value like any other, but its fields live in one shared box, copied only when a copy
-/// is changed (as arrays do): pages are handed around by every stage, and copying each of
-/// their fields every time cost a twentieth of a build.
+/// A value like any other, but the page and its body live in one shared box, copied only
+/// when a copy changes them (as arrays do): pages are handed around by every stage, and
+/// copying each of their fields every time cost a twentieth of a build. The lists the
+/// resolver fills in afterwards are kept outside the box, so filling them copies nothing.
 public struct ResolvedPage: Sendable {
     private final class Storage: @unchecked Sendable {
         // Changed only through `unique()`, so never while another value shares it.
         var page: Page
         var body: CompiledBody
-        var related: [String] = []
-        var mentionedIn: [String] = []
 
         init(page: Page, body: CompiledBody) {
             self.page = page
             self.body = body
         }
-
-        func copy() -> Storage {
-            let copy = Storage(page: page, body: body)
-            copy.related = related
-            copy.mentionedIn = mentionedIn
-            return copy
-        }
     }
 
     private var storage: Storage
+    /// Addresses of the pages named under `related`, resolved.
+    public var related: [String] = []
+    /// Addresses of the written pages that link to this one.
+    public var mentionedIn: [String] = []
 
     public init(page: Page, body: CompiledBody) {
         storage = Storage(page: page, body: body)
     }
 
     private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(page: storage.page, body: storage.body) }
     }
 
     public var page: Page {
@@ -42,18 +38,6 @@ public struct ResolvedPage: Sendable {
     public var body: CompiledBody {
         _read { yield storage.body }
         _modify { unique(); yield &storage.body }
-    }
-
-    /// Addresses of the pages named under `related`, resolved.
-    public var related: [String] {
-        _read { yield storage.related }
-        _modify { unique(); yield &storage.related }
-    }
-
-    /// Addresses of the written pages that link to this one.
-    public var mentionedIn: [String] {
-        _read { yield storage.mentionedIn }
-        _modify { unique(); yield &storage.mentionedIn }
     }
 }
 
