@@ -137,8 +137,12 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes `bytes` as the file at `path`. A file already there is overwritten from the
+    /// start and then cut to length, not emptied first: emptying frees its blocks and
+    /// writing takes new ones, which on a disk mounted with `discard` (as here) made
+    /// rewriting 10,000 pages take a second.
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT, 0o644)
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
@@ -149,6 +153,9 @@ public struct OutputWriter: Sendable {
                 throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
             }
             offset += written
+        }
+        guard ftruncate(fd, off_t(bytes.count)) == 0 else {
+            throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
         }
     }
 }
