@@ -115,15 +115,21 @@ public final class BuildSession: @unchecked Sendable {
 
         let renderer = state.renderer.replacing(site: site)
         let urls = Set(edited.map { site.pages[$0].page.url }).union(affected).sorted()
-        let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
-        try OutputWriter(output: options.output).update(files)
         var next = state
         next.resolved.site = site
+        let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
+        return try finish(next, renderer: renderer, rendered: urls.count, files: files)
+    }
+
+    /// Writes what a partial rebuild made, keeps its state for the next and says what it did.
+    private func finish(_ state: State, renderer: Renderer, rendered: Int, files: [OutputFile]) throws -> Outcome {
+        try OutputWriter(output: options.output).update(files)
+        var next = state
         next.renderer = renderer
         self.state = next
         return Outcome(
-            result: BuildResult(files: files, copies: [], pageCount: state.renderer.urls.count, warnings: []),
-            rendered: urls.count, incremental: true)
+            result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: []),
+            rendered: rendered, incremental: true)
     }
 
     /// The rebuild after a change to the theme alone, or nil when a full build is needed:
@@ -163,14 +169,9 @@ public final class BuildSession: @unchecked Sendable {
             else { return nil }
             files.append(OutputFile(path: asset, contents: [UInt8](bytes)))
         }
-        try OutputWriter(output: options.output).update(files)
         var next = state
         next.resolved.theme = theme
-        next.renderer = renderer
-        self.state = next
-        return Outcome(
-            result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: []),
-            rendered: urls.count, incremental: true)
+        return try finish(next, renderer: renderer, rendered: urls.count, files: files)
     }
 
     /// What other pages, lists and menus show of a page: if this is unchanged, an edit

@@ -73,19 +73,12 @@ public struct OutputWriter: Sendable {
             }
             let levels = Dictionary(grouping: folders.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
             for level in levels.keys.sorted() {
-                try firstFailure(parallelMap(levels[level]!.sorted()) { folder -> Failure? in
+                try Self.firstFailure(parallelMap(levels[level]!.sorted()) { folder -> Failure? in
                     mkdir("\(staging)/\(folder)", 0o755) == 0 || errno == EEXIST
                         ? nil : Failure.io("could not create \(staging)/\(folder): \(String(cString: strerror(errno)))")
                 })
             }
-            try firstFailure(parallelMap(contents) { file -> Failure? in
-                do throws(Failure) {
-                    try Self.writeFile("\(staging)/\(file.path)", file.bytes)
-                    return nil
-                } catch {
-                    return error
-                }
-            })
+            try Self.writeAll(contents, in: staging)
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
@@ -112,9 +105,14 @@ public struct OutputWriter: Sendable {
     /// a new inode each time, and ext4 without a journal scans past every inode freed in the
     /// last minutes to make one, which made rewriting 1,000 pages take 300 ms instead of 50.
     public func update(_ files: [OutputFile]) throws {
+        try Self.writeAll(files.map { ($0.path, $0.contents) }, in: output)
+    }
+
+    /// Writes every file under `folder`, on every core; the first failure is thrown.
+    private static func writeAll(_ files: [(path: String, bytes: [UInt8])], in folder: String) throws(Failure) {
         try firstFailure(parallelMap(files) { file -> Failure? in
             do throws(Failure) {
-                try Self.writeFile("\(output)/\(file.path)", file.contents)
+                try writeFile("\(folder)/\(file.path)", file.bytes)
                 return nil
             } catch {
                 return error
@@ -122,7 +120,7 @@ public struct OutputWriter: Sendable {
         })
     }
 
-    private func firstFailure(_ failures: [Failure?]) throws(Failure) {
+    private static func firstFailure(_ failures: [Failure?]) throws(Failure) {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
