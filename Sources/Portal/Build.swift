@@ -130,7 +130,8 @@ public enum Build {
         let catalogue = data.catalogue
         diagnostics += data.problems
         let blocks: [any FencedBlockRenderer] = theme.map {
-            [CourseListBlock(catalogue: catalogue, theme: $0), DataTableBlock(dataFiles: dataFiles, theme: $0)]
+            [CourseListBlock(catalogue: catalogue, theme: $0, dataHasErrors: data.unreadableFolders.contains(TrainingPages.root)),
+             DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
         clock.mark("settings and data")
         let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
@@ -159,7 +160,8 @@ public enum Build {
             result.0 == nil ? try? URLMapping.url(forContentPath: file.relativePath).get() : nil
         })
         let (site, problems) = Resolver.resolve(
-            config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, assets: theme.assetURLs,
+            config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, unreadableFolders: data.unreadableFolders,
+            assets: theme.assetURLs,
             generators: data.generators + [SearchPage()], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
         clock.mark("resolve")

@@ -5,6 +5,9 @@ public struct DataReading: Sendable {
     public var catalogue: TrainingCatalogue?
     public var used: Set<String> = []
     public var problems: [Diagnostic] = []
+    /// Folders of the pages made from data that has errors. Those errors are reported, so
+    /// links into these folders, and course lists, are not reported again as broken.
+    public var unreadableFolders: Set<String> = []
 }
 
 /// Every reader of `Content/data/`: each takes the files it understands, by name.
@@ -16,11 +19,13 @@ public enum DataReaders {
         reading.generators += training.catalogue.map { [TrainingPages(catalogue: $0)] } ?? []
         reading.used.formUnion(training.used)
         reading.problems += training.problems
+        if training.catalogue == nil && training.problems.hasErrors { reading.unreadableFolders.insert(TrainingPages.root) }
         // Business plans: every `business-plan-*.yaml`, one plan a file.
         let plans = BusinessPlans.read(files)
         if !plans.plans.isEmpty { reading.generators.append(BusinessPlanPages(plans: plans.plans)) }
         reading.used.formUnion(plans.used)
         reading.problems += plans.problems
+        if plans.problems.hasErrors { reading.unreadableFolders.insert(BusinessPlanPages.root) }
         return reading
     }
 }

@@ -233,6 +233,19 @@ enum TrainingData {
         #expect(located(missing.problems()) == ["data/training-programme.yaml:8:11: there is no file data/attendance-2012-13.csv"])
     }
 
+    @Test func aMistakeInTheDataIsReportedOnceNotAtEveryPageThatUsesIt() {
+        let broken = TrainingData.venues.replacingOccurrences(of: "  access: Step-free entrance.\n", with: "")
+        let scratch = Scratch(TrainingData.files(replacing: "venues.yaml", with: broken).merging([
+            "guide.md": page(title: "Guide", body: "See [the core course](/training/courses/core/) and [this](/nowhere/).\n\n```courses\ntopic: online-safety\n```"),
+        ]) { $1 })
+        defer { scratch.remove() }
+        // The course list and the link into /training/ wait for the data; other links do not.
+        #expect(located(scratch.problems()) == [
+            "data/venues.yaml:1:3: `access` is missing from the entry starting here",
+            "guide.md:5:52: “/nowhere/” leads to /nowhere/, which is not a page of this site",
+        ])
+    }
+
     @Test func aMissingDataFileIsNamed() {
         var files = TrainingData.files()
         files["data/venues.yaml"] = nil

@@ -46,6 +46,8 @@ struct LinkChecker {
     let unpublished: Set<String>
     /// Pages whose files could not be read; their own errors are reported already.
     let unreadable: Set<String>
+    /// Folders of pages made from data that has errors (reported already).
+    var unreadableFolders: Set<String> = []
 
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
@@ -112,7 +114,7 @@ struct LinkChecker {
         if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown) }
 
         if site.assets.contains(path) { return nil }
-        if unreadable.contains(path) { return nil }
+        if unreadable.contains(path) || unreadableFolders.contains(where: { path.hasPrefix($0) }) { return nil }
         guard site.exists(path) else { return missing(path, link: shown, base: base) }
         return fragment.flatMap { checkFragment($0, on: path, as: shown) }
     }

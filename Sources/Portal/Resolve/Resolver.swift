@@ -2,7 +2,8 @@
 /// a section, orders listings, and checks every link and reference.
 public enum Resolver {
     public static func resolve(
-        config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], assets: Set<String>,
+        config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], unreadableFolders: Set<String> = [],
+        assets: Set<String>,
         generators: [any PageGenerator] = [], references: ReferenceIndex? = nil, now: Day, includeDrafts: Bool
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -58,7 +59,7 @@ public enum Resolver {
             }
         }
         site.pages = withBacklinks(site.pages)
-        let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable)
+        let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable, unreadableFolders: unreadableFolders)
         diagnostics += links.checkAll(generators.flatMap(\.links) + relatedLinks)
         diagnostics += checkNewsletterIssues(pages)
         diagnostics += checkSupersedes(pages, site: site)

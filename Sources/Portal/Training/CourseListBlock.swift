@@ -3,10 +3,13 @@
 public struct CourseListBlock: FencedBlockRenderer {
     let pages: TrainingPages?
     let theme: Theme
+    /// The training data has errors, reported where they are: a list is not one more.
+    let dataHasErrors: Bool
 
-    public init(catalogue: TrainingCatalogue?, theme: Theme) {
+    public init(catalogue: TrainingCatalogue?, theme: Theme, dataHasErrors: Bool = false) {
         self.pages = catalogue.map(TrainingPages.init)
         self.theme = theme
+        self.dataHasErrors = dataHasErrors
     }
 
     public var infoStrings: Set<String> { ["courses"] }
@@ -14,6 +17,7 @@ public struct CourseListBlock: FencedBlockRenderer {
 
     public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
         guard let pages else {
+            if dataHasErrors { return BlockOutput(html: nil) }
             return BlockOutput(html: nil, problems: [file.error(
                 line: firstLine - 1, column: 1, "there is no training data to list courses from",
                 hint: "Add the training data files to Content/data/ (see docs/CONTENT-FORMAT.md), or remove this block.")])
