@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one `business-plan-YYYY-YY.yaml` file into a checked `BusinessPlan`. Every problem
 /// is located at the value (or the entry) it is about.
@@ -17,7 +16,7 @@ struct BusinessPlanParser {
     }
 
     private mutating func read(_ file: SourceFile, name: String) -> BusinessPlan? {
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLReader.parse(file.text, in: file, firstLine: 1) {
         case .success(let parsed): node = parsed
         case .failure(let problem):

@@ -1,35 +1,30 @@
 import Foundation
-import Yams
 
 /// Reads typed values out of a YAML mapping, remembering where each came from, so every
 /// problem points at its line and column. Unknown names become warnings with a suggestion.
 final class FieldReader {
     let file: SourceFile
     private let firstLine: Int
-    private let node: Node?
+    private let node: YAMLNode?
     private let what: String
     /// False when the YAML is not a mapping at all: that one error says it all.
     private var isMapping = true
-    private var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private var entries: [YAMLEntry] = []
     private var read: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// `firstLine` is the file line of the YAML text's first line.
-    init(_ node: Node?, in file: SourceFile, firstLine: Int, what: String = "front matter") {
+    init(_ node: YAMLNode?, in file: SourceFile, firstLine: Int, what: String = "front matter") {
         self.file = file
         self.firstLine = firstLine
         self.node = node
         self.what = what
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                entries.append((key.string ?? "\(key)", key, value))
-            }
-        case .none:
-            break
-        case .some(let other):
+        guard let node else { return }
+        if case .mapping(let mapping) = node.value {
+            entries = mapping
+        } else {
             isMapping = false
-            let (line, column) = position(of: other)
+            let (line, column) = position(of: node)
             diagnostics.append(file.error(
                 line: line, column: column, "the \(what) must be `name: value` lines",
                 hint: "Write one `name: value` pair a line, e.g. `title: Private fostering`."))
@@ -42,13 +37,16 @@ final class FieldReader {
     /// Where this mapping starts, for problems that have no line of their own: the opening
     /// `---` of front matter, or the first line of an entry.
     var start: (line: Int, column: Int) {
-        if !isFrontMatter, let node, node.mark != nil { return position(of: node) }
+        if !isFrontMatter, let node { return position(of: node) }
         return (max(1, firstLine - 1), 1)
     }
 
-    func position(of node: Node) -> (line: Int, column: Int) {
-        guard let mark = node.mark else { return start }
-        return (mark.line + firstLine - 1, mark.column)
+    func position(of node: YAMLNode) -> (line: Int, column: Int) {
+        (node.line + firstLine - 1, node.column)
+    }
+
+    private func position(of entry: YAMLEntry) -> (line: Int, column: Int) {
+        (entry.keyLine + firstLine - 1, entry.keyColumn)
     }
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
@@ -57,7 +55,7 @@ final class FieldReader {
     var asked: [String] { read.sorted() }
 
     /// The value node of `key`, marking it as known.
-    private func value(_ key: String, required: Bool) -> Node? {
+    private func value(_ key: String, required: Bool) -> YAMLNode? {
         read.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else {
             if required && isMapping {
@@ -72,15 +70,19 @@ final class FieldReader {
             }
             return nil
         }
-        if case .scalar(let scalar) = entry.value, scalar.string.isEmpty, scalar.style == .plain {
-            if required { fail(entry.keyNode, "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
+        if case .scalar("", .plain) = entry.value.value {
+            if required { fail(at: position(of: entry), "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
             return nil
         }
         return entry.value
     }
 
-    func fail(_ node: Node, _ message: String, hint: String? = nil) {
-        let (line, column) = position(of: node)
+    func fail(_ node: YAMLNode, _ message: String, hint: String? = nil) {
+        fail(at: position(of: node), message, hint: hint)
+    }
+
+    private func fail(at position: (line: Int, column: Int), _ message: String, hint: String? = nil) {
+        let (line, column) = position
         diagnostics.append(file.error(line: line, column: column, message, hint: hint))
     }
 
@@ -88,11 +90,6 @@ final class FieldReader {
     func failField(_ key: String, _ message: String, hint: String? = nil) {
         let (line, column) = located(key) ?? start
         diagnostics.append(file.error(line: line, column: column, message, hint: hint))
-    }
-
-    func warn(_ node: Node, _ message: String, hint: String? = nil) {
-        let (line, column) = position(of: node)
-        diagnostics.append(file.warning(line: line, column: column, message, hint: hint))
     }
 
     /// Where every field's value was written.
@@ -112,11 +109,11 @@ final class FieldReader {
 
     func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let string = node.string else {
             fail(node, "`\(key)` must be a single piece of text", hint: "Write it on the same line: `\(key): …`.")
             return nil
         }
-        let text = scalar.string.trimmingWhitespace()
+        let text = string.trimmingWhitespace()
         if text.isEmpty, required { fail(node, "`\(key)` is empty", hint: "Write a value after `\(key):`.") }
         return text.isEmpty ? nil : text
     }
@@ -170,12 +167,12 @@ final class FieldReader {
         _ key: String, required: Bool = false, as: Choice.Type = Choice.self
     ) -> [Choice] where Choice.RawValue == String {
         guard let node = value(key, required: required) else { return [] }
-        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        let items = node.sequence ?? [node]
         if items.isEmpty, required { fail(node, "`\(key)` is an empty list", hint: "Give at least one value.") }
         return items.compactMap { parseChoice($0, key: key) }
     }
 
-    private func parseChoice<Choice: RawRepresentable & CaseIterable>(_ node: Node, key: String) -> Choice?
+    private func parseChoice<Choice: RawRepresentable & CaseIterable>(_ node: YAMLNode, key: String) -> Choice?
     where Choice.RawValue == String {
         let allowed = Choice.allCases.map(\.rawValue)
         guard let text = node.string, let choice = Choice(rawValue: text.trimmingWhitespace()) else {
@@ -195,9 +192,9 @@ final class FieldReader {
     /// A single piece of text or a list of them, each with where it was written.
     func locatedStrings(_ key: String) -> [(value: String, line: Int, column: Int)] {
         guard let node = value(key, required: false) else { return [] }
-        let items: [Node] = node.sequence.map(Array.init) ?? [node]
+        let items = node.sequence ?? [node]
         return items.compactMap { item in
-            guard let text = item.string, item.scalar != nil else {
+            guard let text = item.string else {
                 fail(item, "each entry of `\(key)` must be a single piece of text", hint: "Write each entry as plain text: [first, second], or one per line starting `- `.")
                 return nil
             }
@@ -210,17 +207,17 @@ final class FieldReader {
     /// positions inside it can be reported in the file.
     func markdown(_ key: String, required: Bool = false) -> (text: String, firstLine: Int, indent: Int)? {
         guard let node = value(key, required: required) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let text, let style) = node.value else {
             fail(node, "`\(key)` must be text", hint: "Write it after `\(key): |` on the lines below, indented.")
             return nil
         }
         let (line, column) = position(of: node)
-        if scalar.style == .literal || scalar.style == .folded {
+        if style == .block {
             let first = line + 1
             let indent = file.line(first).map { $0.prefix { $0 == " " }.count } ?? 0
-            return (scalar.string, first, indent)
+            return (text, first, indent)
         }
-        return (scalar.string, line, column - 1)
+        return (text, line, column - 1)
     }
 
     /// A list of mappings, each read by its own reader sharing this file.
@@ -237,7 +234,7 @@ final class FieldReader {
     func warnAboutUnknownFields(allowed: [String], context: String) -> [Diagnostic] {
         var found = diagnostics
         for entry in entries where !read.contains(entry.key) {
-            let (line, column) = position(of: entry.keyNode)
+            let (line, column) = position(of: entry)
             let suggestion = closest(to: entry.key, in: allowed).map { "Did you mean `\($0)`? " } ?? ""
             found.append(file.warning(
                 line: line, column: column, "`\(entry.key)` is not a field of \(context); it is ignored",

@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads one Markdown file into a `Page`: fences, YAML, then the fields of its kind.
 public enum PageParser {
@@ -27,7 +26,7 @@ public enum PageParser {
         case .success(let split): parts = split
         case .failure(let problem): return (nil, [problem])
         }
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLReader.parse(parts.yaml, in: file, firstLine: parts.yamlFirstLine) {
         case .success(let parsed): node = parsed
         case .failure(let problem): return (nil, [problem])

@@ -1,4 +1,3 @@
-import Yams
 
 /// `Content/site.yaml`: the board's identity, menus and the contacts shown on every page.
 public struct SiteConfig: Sendable {
@@ -34,7 +33,7 @@ public struct SiteConfig: Sendable {
     static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer"]
 
     public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLReader.parse(file.text, in: file, firstLine: 1) {
         case .success(let parsed): node = parsed
         case .failure(let problem): return (nil, [problem])

@@ -20,16 +20,46 @@ enum YAMLReader {
     private nonisolated(unsafe) static let constructor = Constructor.default
 
     /// `firstLine` is the file line where the YAML text starts.
-    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<Node?, Diagnostic> {
+    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        if let flat = FlatYAML.parse(yaml) { return .success(flat) }
         do {
-            // Every value is read as text (FieldReader checks dates, numbers and flags itself),
-            // so no implicit typing: Yams's default resolver runs regular expressions on
-            // every scalar. UTF-8 is named: the default asks the environment on every call.
-            return .success(try Yams.compose(yaml: yaml, .basic, constructor, .utf8))
+            return .success(try composed(yaml))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
             return .failure(file.error(line: firstLine, column: 1, "this YAML could not be read: \(error)", hint: "Check the lines for a stray quote, a missing colon or uneven indentation."))
+        }
+    }
+
+    /// The YAML read by Yams (libyaml).
+    static func composed(_ yaml: String) throws -> YAMLNode? {
+        // Every value is read as text (FieldReader checks dates, numbers and flags itself),
+        // so no implicit typing: Yams's default resolver runs regular expressions on every
+        // scalar. UTF-8 is named: the default asks the environment on every call.
+        try Yams.compose(yaml: yaml, .basic, constructor, .utf8).map(converted)
+    }
+
+    /// Yams' node as portal's: its text, its style as FieldReader needs it, and its position.
+    private static func converted(_ node: Node) -> YAMLNode {
+        let (line, column) = (node.mark?.line ?? 1, node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            let style: YAMLNode.Style = switch scalar.style {
+            case .singleQuoted, .doubleQuoted: .quoted
+            case .literal, .folded: .block
+            case .any, .plain: .plain
+            }
+            return YAMLNode(value: .scalar(scalar.string, style), line: line, column: column)
+        case .sequence(let sequence):
+            return YAMLNode(value: .sequence(sequence.map(converted)), line: line, column: column)
+        case .mapping(let mapping):
+            let entries = mapping.map { key, value in
+                YAMLEntry(key: key.string ?? "\(key)", keyLine: key.mark?.line ?? line, keyColumn: key.mark?.column ?? column, value: converted(value))
+            }
+            return YAMLNode(value: .mapping(entries), line: line, column: column)
+        case .alias:
+            // `compose` replaces every alias with the value it names; none reach here.
+            return YAMLNode(value: .scalar("", .plain), line: line, column: column)
         }
     }
 

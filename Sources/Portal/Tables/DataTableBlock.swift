@@ -1,4 +1,3 @@
-import Yams
 
 /// ```` ```table ```` in a page: an accessible table made from a CSV file in Content/data/.
 /// Numbers are right-aligned and checked; a row whose first cell starts with “Total” and a
@@ -17,7 +16,7 @@ public struct DataTableBlock: FencedBlockRenderer {
     public var templates: Set<String> { ["data-table"] }
 
     public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
-        let node: Node?
+        let node: YAMLNode?
         switch YAMLReader.parse(body, in: file, firstLine: firstLine) {
         case .success(let parsed): node = parsed
         case .failure(let problem): return BlockOutput(html: nil, problems: [problem])

@@ -23,7 +23,7 @@ public struct CourseListBlock: FencedBlockRenderer {
                 hint: "Add the training data files to Content/data/ (see docs/CONTENT-FORMAT.md), or remove this block.")])
         }
         let catalogue = pages.catalogue
-        var node: Yams.Node?
+        var node: YAMLNode?
         switch YAMLReader.parse(body, in: file, firstLine: firstLine) {
         case .success(let parsed): node = parsed
         case .failure(let problem): return BlockOutput(html: nil, problems: [problem])
@@ -62,5 +62,3 @@ public struct CourseListBlock: FencedBlockRenderer {
         return BlockOutput(html: theme.render(view, template: "course-list"), problems: problems)
     }
 }
-
-import Yams

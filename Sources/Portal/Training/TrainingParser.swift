@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads the training data files in `Content/data/` into a checked `TrainingCatalogue`.
 /// Every problem is located: a wrong value at its value, an unknown id at the id.
@@ -71,7 +70,7 @@ public struct TrainingParser {
 
     // MARK: Files
 
-    private mutating func yaml(_ file: SourceFile) -> Node? {
+    private mutating func yaml(_ file: SourceFile) -> YAMLNode? {
         switch YAMLReader.parse(file.text, in: file, firstLine: 1) {
         case .success(let node): return node
         case .failure(let problem):
@@ -86,7 +85,7 @@ public struct TrainingParser {
     ) -> [Entry] {
         guard let node = yaml(file) else { return [] }
         guard let sequence = node.sequence else {
-            let line = node.mark?.line ?? 1
+            let line = node.line
             diagnostics.append(file.error(
                 line: line, column: 1, "\((file.path as NSString).lastPathComponent) must be a list of entries, each starting `- `",
                 hint: "See the example in docs/CONTENT-FORMAT.md."))
