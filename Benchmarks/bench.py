@@ -2,10 +2,10 @@
 """make bench: times portal against Hugo on the same synthetic site, in the same run.
 
 For each size (BENCH_PAGES, default 10000; e.g. BENCH_PAGES="1000 10000 50000") it makes
-the corpus (generate.py), then runs BENCH_RUNS rounds (default 3), each timing once in turn
-with hyperfine: portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark alone
+the corpus (generate.py), then runs BENCH_RUNS rounds (default 3; more for smaller sizes, so
+each size gets about as many seconds as 10,000 pages), each timing once in turn with hyperfine: portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark alone
 over the same Markdown bodies in one process. Peak memory comes from /usr/bin/time -v. It prints
-a table with wall time, ms per page, peak RSS and the ratios portal/Hugo and
+a table with wall time (the median of the rounds), ms per page, peak RSS and the ratios portal/Hugo and
 portal/cmark-only, then times the bundled portal's own build. Targets are printed, never
 asserted: machines here are shared and noisy."""
 
@@ -39,7 +39,8 @@ def peak_rss_mb(command):
 def hyperfine(commands, runs, prepare):
     """Times every command once a round, in turn, for `runs` rounds (hyperfine times each
     run), so a slow or busy moment of the machine falls on all of them alike. Returns each
-    command's mean and standard deviation over the rounds."""
+    command's median and standard deviation over the rounds: the median, because a moment
+    when another process on this shared machine takes a core makes one run far slower."""
     times = {name: [] for name, _ in commands}
     for _ in range(runs):
         with tempfile.NamedTemporaryFile(suffix=".json") as export:
@@ -49,7 +50,7 @@ def hyperfine(commands, runs, prepare):
             run(args, stdout=subprocess.DEVNULL)
             for result in json.load(open(export.name))["results"]:
                 times[result["command"]] += result["times"]
-    return {name: {"mean": statistics.mean(found), "stddev": statistics.stdev(found) if len(found) > 1 else 0}
+    return {name: {"median": statistics.median(found), "stddev": statistics.stdev(found) if len(found) > 1 else 0}
             for name, found in times.items()}
 
 
@@ -100,7 +101,7 @@ def main():
     sizes = [int(n) for n in os.environ.get("BENCH_PAGES", "10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} rounds, each command once a round in turn (hyperfine)\n")
+    print(f"portal vs Hugo {hugo_version}, {os.cpu_count()} cores, {runs} rounds (more for smaller sizes), each command once a round in turn (hyperfine)\n")
     rows = []
     serve_corpus = None
     # Folders on disk are deleted only when everything is measured (see `prepare` below).
@@ -136,23 +137,24 @@ def main():
             "portal, tmpfs": f"rm -rf {shm}/portal", "hugo, tmpfs": f"rm -rf {shm}/hugo",
             "portal, disk": aside(work / "out-portal", trash), "hugo, disk": aside(work / "out-hugo", trash),
         }
-        times = hyperfine(list(commands.items()), runs, prepare)
+        # A round of 1,000 pages lasts a second: more rounds, for as steady a figure as at 10,000.
+        times = hyperfine(list(commands.items()), max(runs, runs * 10000 // pages), prepare)
         # The preview's target is for 10,000 pages: measured there (or at the largest size).
         if pages == min(sizes, key=lambda size: (abs(size - 10000), -size)):
             serve_corpus = (pages, serve_edits(content, theme, work / "served", "news/page-00042.md"))
         for name, command in commands.items():
             run(["sh", "-c", prepare.get(name, "true")])
             rss = peak_rss_mb(command)
-            rows.append((pages, name, times[name]["mean"], times[name]["stddev"] or 0, rss))
+            rows.append((pages, name, times[name]["median"], times[name]["stddev"] or 0, rss))
         leftovers.append(work)
         shutil.rmtree(shm, ignore_errors=True)
 
-    print(f"{'pages':>7}  {'what':<14} {'wall s':>8} {'± s':>6} {'ms/page':>8} {'peak RSS MB':>12}")
-    for pages, name, mean, stddev, rss in rows:
-        print(f"{pages:>7}  {name:<14} {mean:>8.2f} {stddev:>6.2f} {mean * 1000 / pages:>8.3f} {rss:>12.0f}")
+    print(f"{'pages':>7}  {'what':<14} {'median s':>8} {'± s':>6} {'ms/page':>8} {'peak RSS MB':>12}")
+    for pages, name, median, stddev, rss in rows:
+        print(f"{pages:>7}  {name:<14} {median:>8.2f} {stddev:>6.2f} {median * 1000 / pages:>8.3f} {rss:>12.0f}")
     print()
     for pages in sizes:
-        found = {name: (mean, rss) for p, name, mean, _, rss in rows if p == pages}
+        found = {name: (median, rss) for p, name, median, _, rss in rows if p == pages}
         for where in ("tmpfs", "disk"):
             portal_time, portal_rss = found[f"portal, {where}"]
             hugo_time, hugo_rss = found[f"hugo, {where}"]
@@ -160,7 +162,7 @@ def main():
                   f"peak RSS {portal_rss / hugo_rss:.2f} (target ≤ 0.5)")
         print(f"{pages} pages: portal (tmpfs)/cmark only {found['portal, tmpfs'][0] / found['cmark only'][0]:.1f} (target ≤ 4)")
     if len(sizes) > 1:
-        per_page = [found_mean * 1000 / p for p, n, found_mean, _, _ in rows if n == "portal, tmpfs"]
+        per_page = [found_median * 1000 / p for p, n, found_median, _, _ in rows if n == "portal, tmpfs"]
         spread = (max(per_page) - min(per_page)) / min(per_page)
         print(f"portal ms/page across sizes: {', '.join(f'{x:.3f}' for x in per_page)} (spread {spread:.0%}, target ≤ 20%)")
 
@@ -177,7 +179,7 @@ def main():
     bundled = hyperfine([("bundled portal", shlex.join([str(PORTAL), "build", "--content", str(REPO / "Content"),
                          "--theme", str(out / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]) + " > /dev/null")],
                         runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]
-    print(f"bundled portal: {bundled['mean']:.3f} s (target < 0.5 s)")
+    print(f"bundled portal: {bundled['median']:.3f} s (target < 0.5 s)")
     shutil.rmtree(out, ignore_errors=True)
     for folder in leftovers:
         shutil.rmtree(folder, ignore_errors=True)

@@ -162,6 +162,13 @@ private let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-
         try (fm + "---\nSecret.\n").write(toFile: outside, atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: scratch.content + "/linked.md", withDestinationPath: outside)
         #expect(located(scratch.problems()) == ["linked.md:0:0: this is a link to a file outside Content"])
+
+        // A link to a page inside the folder is read like the page itself.
+        scratch.write("kept.md", page(title: "Kept", body: "Kept."))
+        try FileManager.default.removeItem(atPath: scratch.content + "/linked.md")
+        try FileManager.default.createSymbolicLink(atPath: scratch.content + "/linked.md", withDestinationPath: scratch.content + "/kept.md")
+        #expect(located(scratch.problems()) == [])
+        #expect(try scratch.build().files.contains { $0.path == "linked/index.html" })
     }
 
     @Test func brokenTemplatesAreLocatedInTheTheme() throws {

@@ -53,29 +53,34 @@ public enum SourceTree {
         return String(cString: resolved)
     }
 
-    /// Whether the path needs `isInside`: a link, or a way up. Paths from `list` are
-    /// otherwise inside by how they were found.
-    private static func mayLeave(_ path: String, relativePath: String) -> Bool {
-        var info = stat()
-        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return true }
-        return relativePath.hasPrefix("/") || relativePath.split(separator: "/").contains("..")
+    /// Whether a relative path climbs out with `..`.
+    private static func climbs(_ relativePath: String) -> Bool {
+        relativePath == ".." || relativePath.hasPrefix("../") || relativePath.hasSuffix("/..") || relativePath.contains("/../")
     }
 
     /// Reads one file as normalised text.
     public static func read(root: String, relativePath: String, displayRoot: String) -> Result<SourceFile, Diagnostic> {
         let displayPath = displayRoot.isEmpty ? relativePath : "\(displayRoot)/\(relativePath)"
         let path = "\(root)/\(relativePath)"
-        if mayLeave(path, relativePath: relativePath), !isInside(root: root, relativePath: relativePath) {
-            return .failure(Diagnostic(
+        var outside: Diagnostic {
+            Diagnostic(
                 .error, at: SourceLocation(path: displayPath), "this is a link to a file outside \(displayRoot.isEmpty ? "this folder" : displayRoot)",
-                hint: "Copy the file into the folder instead of linking to it: the build reads only what is inside."))
+                hint: "Copy the file into the folder instead of linking to it: the build reads only what is inside.")
         }
         var unreadable: Diagnostic {
             Diagnostic(
                 .error, at: SourceLocation(path: displayPath), "this file could not be read",
                 hint: "Check that the file exists and that you are allowed to read it.")
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Paths from `list` are inside by how they were found, unless they climb with `..`
+        // or are links (which `list` does not follow into): opening without following
+        // links tells, with no extra call for the usual file.
+        if climbs(relativePath), !isInside(root: root, relativePath: relativePath) { return .failure(outside) }
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0, errno == ELOOP {
+            guard isInside(root: root, relativePath: relativePath) else { return .failure(outside) }
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return .failure(unreadable) }
         defer { close(descriptor) }
         var info = stat()
