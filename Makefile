@@ -7,13 +7,17 @@ SHELL := /bin/bash
 SWIFT ?= swift
 NOW ?= $(shell TZ=Europe/London date +%F)
 
+# Release builds link Swift's libraries into the programs: a build starts in 7 ms, not 20.
+# (portal-serve's web server then needs libcurl's development files; see deps.)
+RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib
+
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
 .PHONY: site test bench deps browser-deps bench-deps build-debug build-release swift-test cli-test browser-test clean
 
 site: deps $(VENV)/.ready
-	$(SWIFT) build -c release --product portal
+	$(RELEASE_BUILD)
 	.build/release/portal build --content Content --theme Theme --output Site --now $(NOW)
 	$(PYTHON) -m pagefind --site Site --quiet
 
@@ -23,13 +27,13 @@ swift-test: deps
 	$(SWIFT) test
 
 cli-test: deps
-	$(SWIFT) build --product portal
+	$(SWIFT) build
 	Tests/cli/cli-test.sh .build/debug/portal
 
 # Browser tests: Debian's Chromium and its driver, and the Python tools in a virtual
 # environment (axe-core, the Nu validator, Pagefind, pytest).
 browser-test: deps browser-deps
-	$(SWIFT) build --product portal
+	$(SWIFT) build
 	$(PYTHON) -m pytest Tests/browser -q -s -p no:cacheprovider
 
 browser-deps: $(VENV)/.ready
@@ -47,7 +51,7 @@ $(VENV)/.ready: Tests/browser/requirements.txt
 
 # Speed against Hugo on the same site (a table of ratios; nothing is asserted).
 bench: deps bench-deps
-	$(SWIFT) build -c release --product portal
+	$(RELEASE_BUILD)
 	python3 Benchmarks/bench.py
 
 bench-deps:
@@ -57,12 +61,14 @@ bench-deps:
 	fi
 
 # cmark comes from Debian (libcmark-dev); pkg-config finds it for the CCmark target.
+# libcurl's development files let the release build link Foundation's networking, which
+# portal-serve's web server uses, into portal-serve.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config…"; \
+	@if ! pkg-config --exists libcmark 2>/dev/null || ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcmark-dev, libcurl4-openssl-dev and pkg-config…"; \
 		apt-get update -qq; \
-		apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config \
-			|| apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config; \
+		apt-get install -y -qq --no-install-recommends libcmark-dev libcurl4-openssl-dev pkg-config \
+			|| apt-get install -y -qq --no-install-recommends libcmark-dev libcurl4-openssl-dev pkg-config; \
 	fi
 
 clean:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Portal
+import PortalCommandLine
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

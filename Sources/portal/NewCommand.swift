@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Portal
+import PortalCommandLine
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

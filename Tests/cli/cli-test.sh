@@ -74,6 +74,17 @@ check "check lists links to other websites" grep -q '^Links to other websites' o
 
 "$portal" build --help >help.txt 2>&1
 check "help explains the options" grep -q -- '--drafts' help.txt
+
+# `portal serve` runs portal-serve, the program beside portal, with the same arguments.
+"$portal" serve --help >help.txt 2>&1
+check "serve --help reaches the preview" grep -q -- '--port <number>' help.txt
+"$portal" serve --port 0 >out.txt 2>err.txt
+check "serve checks its options" test $? -ne 0
+check "serve explains a bad option" grep -q 'from 1 to 65535' err.txt
+mkdir lonely && cp "$portal" lonely/portal
+lonely/portal serve >out.txt 2>err.txt
+check "serve without portal-serve exits 1" test $? -eq 1
+check "serve without portal-serve says how to build it" grep -q 'hint: Build it beside portal' err.txt
 "$portal" build --now tomorrow >out.txt 2>err.txt
 check "a bad --now is refused" test $? -ne 0
 check "a bad --now is explained" grep -q 'year-month-day' err.txt

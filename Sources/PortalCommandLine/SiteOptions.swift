@@ -2,31 +2,33 @@ import ArgumentParser
 import Portal
 
 /// The options every command that builds the site shares.
-struct SiteOptions: ParsableArguments {
+public struct SiteOptions: ParsableArguments {
+    public init() {}
+
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
-    var content = "Content"
+    public var content = "Content"
 
     @Option(help: ArgumentHelp("The folder with the templates and styles.", valueName: "folder"))
-    var theme = "Theme"
+    public var theme = "Theme"
 
     @Option(help: ArgumentHelp("Where to put the finished website.", valueName: "folder"))
-    var output = "Site"
+    public var output = "Site"
 
     @Option(help: ArgumentHelp(
         "Build the site as it will be on this day, written 2026-11-21. Pages with a later publish date are left out. (default: today)",
         valueName: "date"))
-    var now: String?
+    public var now: String?
 
     @Flag(help: "Also build drafts and pages with a future publish date, to preview them.")
-    var drafts = false
+    public var drafts = false
 
-    func validate() throws {
+    public func validate() throws {
         if let now, Day(iso: now) == nil {
             throw ValidationError("--now must be a date written year-month-day, like 2026-11-21 (got “\(now)”).")
         }
     }
 
-    var buildOptions: BuildOptions {
+    public var buildOptions: BuildOptions {
         BuildOptions(
             content: content, theme: theme, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
             includeDrafts: drafts)
