@@ -57,12 +57,12 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(atPath: staging)
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var contents = files
+            var contents = files.map { (path: $0.path, bytes: $0.contents) }
             for copy in copies {
                 guard let data = fm.contents(atPath: copy.sourcePath) else {
                     throw Failure.io("could not read \(copy.sourcePath)")
                 }
-                contents.append(OutputFile(path: copy.outputPath, contents: [UInt8](data)))
+                contents.append((copy.outputPath, [UInt8](data)))
             }
             // Folders first, a level at a time (parents before children), then the files;
             // each step on every core.
@@ -105,19 +105,17 @@ public struct OutputWriter: Sendable {
     /// a new inode each time, and ext4 without a journal scans past every inode freed in the
     /// last minutes to make one, which made rewriting 1,000 pages take 300 ms instead of 50.
     public func update(_ files: [OutputFile]) throws {
-        try Self.writeAll(files, in: output, fresh: false)
+        try Self.writeAll(files.map { ($0.path, $0.contents) }, in: output, fresh: false)
     }
 
     /// Writes every file under `folder`, on every core; the first failure is thrown.
-    private static func writeAll(_ files: [OutputFile], in folder: String, fresh: Bool) throws(Failure) {
+    private static func writeAll(_ files: [(path: String, bytes: [UInt8])], in folder: String, fresh: Bool) throws(Failure) {
         try firstFailure(parallelMap(files) { file -> Failure? in
-            file.withBytes { bytes in
-                do throws(Failure) {
-                    try writeFile("\(folder)/\(file.path)", bytes, fresh: fresh)
-                    return nil
-                } catch {
-                    return error
-                }
+            do throws(Failure) {
+                try writeFile("\(folder)/\(file.path)", file.bytes, fresh: fresh)
+                return nil
+            } catch {
+                return error
             }
         })
     }
@@ -142,13 +140,13 @@ public struct OutputWriter: Sendable {
     /// writing takes new ones, which on a disk mounted with `discard` (as here) made
     /// rewriting 10,000 pages take a second. In a fresh folder the file is new (emptying
     /// it costs nothing, and saves a call to cut it).
-    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
+    private static func writeFile(_ path: String, _ bytes: [UInt8], fresh: Bool) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0), 0o644)
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
