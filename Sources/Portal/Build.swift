@@ -139,8 +139,8 @@ public enum Build {
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
         let baseURL = config?.baseURL ?? ""
-        let parsed = parallelMap(frontMatter.map(\.0)) { page -> (ResolvedPage?, [Diagnostic]) in
-            guard let page else { return (nil, []) }
+        let parsed = parallelMap(frontMatter) { parsed -> (ResolvedPage?, [Diagnostic]) in
+            guard let page = parsed.0 else { return (nil, []) }
             let body = compile(page, blocks: blocks, references: references, baseURL: baseURL)
             return (ResolvedPage(page: page, body: body), body.diagnostics)
         }

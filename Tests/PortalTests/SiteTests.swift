@@ -194,13 +194,13 @@ import Testing
     }
 
     @Test func plainAddressesReadAsFoundationReadsThem() throws {
-        for link in ["/", "/a/", "/a/b/", "/a/b", "/assets/site.css", "/a/#part-2", "/a/b/#", "/a_b/c-d.e/"] {
+        for link in ["/", "/a/", "/a/b/", "/a/b", "/assets/site.css", "/a/#part-2", "/a/b/#", "/a_b/c-d.e/", "/a/.../", "/.well-known/x"] {
             let plain = try #require(LinkChecker.plainAddress(link))
             let url = try #require(URL(string: link, relativeTo: URL(string: "https://site.invalid/x/")))
             let path = url.path.isEmpty ? "/" : url.path + (url.hasDirectoryPath && url.path != "/" ? "/" : "")
             #expect(plain.path == path && plain.fragment == url.fragment, "\(link)")
         }
-        for link in ["a/", "//x/", "/a/../b/", "/a/./", "/a b/", "/caf%C3%A9/", "/a/?q=1", "/a/#x/y"] {
+        for link in ["a/", "//x/", "/a//b/", "/a/../b/", "/a/./", "/a/..", "/..", "/a b/", "/caf%C3%A9/", "/a/?q=1", "/a/#x/y"] {
             #expect(LinkChecker.plainAddress(link) == nil, "\(link)")
         }
     }

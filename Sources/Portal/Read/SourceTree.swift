@@ -55,7 +55,7 @@ public enum SourceTree {
 
     /// Whether a relative path climbs out with `..`.
     private static func climbs(_ relativePath: String) -> Bool {
-        relativePath == ".." || relativePath.hasPrefix("../") || relativePath.hasSuffix("/..") || relativePath.contains("/../")
+        relativePath.hasPathSegment { length, dots in length == 2 && dots == 2 }
     }
 
     /// Reads one file as normalised text.

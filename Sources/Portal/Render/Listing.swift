@@ -31,9 +31,11 @@ struct Listing {
     }
 
     static func pages(of section: Section, in site: Site, item: (Page) -> ListItemView) -> [ListingPage] {
-        let written = section.pages.map { site.pages[$0].page }
+        // Resolved pages, not their `Page`s: copying one shares its fields instead of
+        // retaining each (10,000 pages were copied twice here).
+        let written = section.pages.map { site.pages[$0] }
         let chunks = stride(from: 0, to: max(written.count, 1), by: pageSize).map {
-            Array(written[$0..<min($0 + pageSize, written.count)])
+            written[$0..<min($0 + pageSize, written.count)]
         }
         return chunks.enumerated().map { index, chunk in
             ListingPage(
@@ -43,25 +45,25 @@ struct Listing {
     }
 
     /// Newsletters by year, newest first; policies by status; anything else as one list.
-    static func groups(_ pages: [Page], now: Day, item: (Page) -> ListItemView) -> [Group] {
+    static func groups(_ pages: ArraySlice<ResolvedPage>, now: Day, item: (Page) -> ListItemView) -> [Group] {
         guard !pages.isEmpty else { return [] }
-        if pages.allSatisfy({ $0.kind == .newsletter }) {
+        if pages.allSatisfy({ $0.page.kind == .newsletter }) {
             var groups: [Group] = []
-            for page in pages {
-                let year = page.listingDate.map { String($0.year) } ?? ""
+            for resolved in pages {
+                let year = resolved.page.listingDate.map { String($0.year) } ?? ""
                 if groups.last?.title != year { groups.append(Group(title: year, items: [])) }
-                groups[groups.count - 1].items.append(item(page))
+                groups[groups.count - 1].items.append(item(resolved.page))
             }
             return groups
         }
-        if pages.allSatisfy({ $0.kind == .policy }) {
+        if pages.allSatisfy({ $0.page.kind == .policy }) {
             let order = ["Current", "Due for review", "Draft", "Superseded"]
-            let grouped = Dictionary(grouping: pages) { policyGroup($0, now: now) }
+            let grouped = Dictionary(grouping: pages) { policyGroup($0.page, now: now) }
             return order.compactMap { title in
-                grouped[title].map { Group(title: title, items: $0.map(item)) }
+                grouped[title].map { Group(title: title, items: $0.map { item($0.page) }) }
             }
         }
-        return [Group(title: nil, items: pages.map(item))]
+        return [Group(title: nil, items: pages.map { item($0.page) })]
     }
 
     static func policyGroup(_ page: Page, now: Day) -> String {

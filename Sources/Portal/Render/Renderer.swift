@@ -163,15 +163,15 @@ public struct Renderer: Sendable {
     }
 
     func pageView(_ resolved: ResolvedPage) -> PageView {
-        let page = resolved.page
-        return PageView(
-            title: page.title, summary: page.summary, kind: page.kind.rawValue,
-            tags: tags(of: page), facts: facts(of: page), contents: contents(of: resolved.body.headings),
+        // `resolved.page` each time, not a copy of it: a copy retains every field.
+        PageView(
+            title: resolved.page.title, summary: resolved.page.summary, kind: resolved.page.kind.rawValue,
+            tags: tags(of: resolved.page), facts: facts(of: resolved.page), contents: contents(of: resolved.body.headings),
             body: resolved.body.html,
             related: resolved.related.map { LinkView(title: linkTitle($0), url: $0) },
-            emailVersions: page.kind == .newsletter ? [
-                LinkView(title: "Email version (HTML to paste into a bulletin)", url: "/" + NewsletterEmail.htmlPath(page.url)),
-                LinkView(title: "Plain text version", url: "/" + NewsletterEmail.textPath(page.url)),
+            emailVersions: resolved.page.kind == .newsletter ? [
+                LinkView(title: "Email version (HTML to paste into a bulletin)", url: "/" + NewsletterEmail.htmlPath(resolved.page.url)),
+                LinkView(title: "Plain text version", url: "/" + NewsletterEmail.textPath(resolved.page.url)),
             ] : [],
             mentionedIn: resolved.mentionedIn.map { LinkView(title: site.title(of: $0), url: $0) })
     }

@@ -166,8 +166,8 @@ struct LinkChecker {
         }
         let hash = utf8.firstIndex(of: UInt8(ascii: "#"))
         let path = link[..<(hash ?? link.endIndex)]
-        guard path.utf8.allSatisfy(plain), !path.contains("//"),
-            !path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+        guard path.utf8.allSatisfy(plain), !path.hasDoubleSlash,
+            !path.hasPathSegment({ length, dots in length > 0 && length <= 2 && dots == length })
         else { return nil }
         guard let hash else { return (String(path), nil) }
         let fragment = link[link.utf8.index(after: hash)...]
