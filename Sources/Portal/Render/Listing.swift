@@ -30,17 +30,17 @@ struct Listing {
         page == 1 ? section : "\(section)page/\(page)/"
     }
 
-    static func pages(of section: Section, in site: Site, item: (Page) -> ListItemView) -> [ListingPage] {
+    static func pages(of section: Section, in site: Site, item: @Sendable (Page) -> ListItemView) -> [ListingPage] {
         // Resolved pages, not their `Page`s: copying one shares its fields instead of
-        // retaining each (10,000 pages were copied twice here).
+        // retaining each.
         let written = section.pages.map { site.pages[$0] }
-        let chunks = stride(from: 0, to: max(written.count, 1), by: pageSize).map {
-            written[$0..<min($0 + pageSize, written.count)]
-        }
-        return chunks.enumerated().map { index, chunk in
+        let starts = Array(stride(from: 0, to: max(written.count, 1), by: pageSize))
+        let (address, now) = (section.url, site.now)
+        // The listing's pages are made on every core: 50,000 pages in a section make 2,500.
+        return parallelMap(Array(starts.enumerated())) { index, start in
             ListingPage(
-                url: url(of: section.url, page: index + 1), number: index + 1, count: chunks.count,
-                groups: groups(chunk, now: site.now, item: item))
+                url: url(of: address, page: index + 1), number: index + 1, count: starts.count,
+                groups: groups(written[start..<min(start + pageSize, written.count)], now: now, item: item))
         }
     }
 
