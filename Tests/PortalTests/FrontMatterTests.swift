@@ -111,6 +111,8 @@ import Testing
             == ["3:1: error: this line contains a character that cannot start a value here (often a tab)"])
         #expect(parse("---\ntitle: T\nsummary: \"S.\n---\n").1
             == ["3:10: error: this quoted value is never closed"])
+        #expect(parse("---\ntitle: T\nsummary: S.\ntopics: [cse, private fostering\n---\n").1
+            == ["4:9: error: this list is never closed: it opens with [ but has no ]"])
         #expect(parse("---\ntitle: T\nsummary: S.\ntitle: U\n---\n").1
             == ["4:1: error: `title` is given more than once"])
         #expect(parse("---\n- a\n- b\n---\n").1 == ["2:1: error: the front matter must be `name: value` lines"])

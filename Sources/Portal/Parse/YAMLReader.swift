@@ -123,6 +123,12 @@ enum YAMLReader {
                 mark, "a value contains a colon followed by a space",
                 "Put the whole value in double quotes: \(quotedExample(line) ?? "title: \"Safe sleep: my sleep, my space\"").")
         }
+        if during.contains("flow sequence") || during.contains("flow mapping"), let start = context?.mark {
+            let (what, open, close) = during.contains("sequence") ? ("list", "[", "]") : ("value", "{", "}")
+            return at(
+                Position(start), "this \(what) is never closed: it opens with \(open) but has no \(close)",
+                "Close it on the same line, like topics: [first, second]; a value with a comma or \(close) in it goes in quotes.")
+        }
         if during.contains("quoted scalar"), let start = context?.mark {
             return at(
                 Position(start), "this quoted value is never closed",
