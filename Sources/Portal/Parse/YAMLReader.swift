@@ -1,7 +1,8 @@
 import Yams
 
-/// Parses YAML into Yams nodes (which keep their positions) and turns libyaml's terse
-/// messages into ones a non-programmer can act on.
+/// Parses YAML into `YAMLNode`s, which keep their positions: plain front matter straight
+/// from the text (FlatYAML), anything else through Yams, whose terse libyaml messages it
+/// turns into ones a non-programmer can act on.
 enum YAMLReader {
     /// A line and column inside the YAML text, from 1.
     struct Position {
