@@ -45,10 +45,7 @@ enum FlatYAML {
                 next = line.end + 1
                 number += 1
                 guard isPlainText(line) else { return nil }
-                var end = line.end
-                while end > line.start, bytes[end - 1] == 0x20 { end -= 1 }
-                var first = line.start
-                while first < end, bytes[first] == 0x20 { first += 1 }
+                let (first, end) = trimmed(line.start, line.end)
                 if first == end || bytes[first] == 0x23 { continue }  // blank, or a comment line
 
                 if first > line.start || bytes[first] == 0x2D {
@@ -56,9 +53,7 @@ enum FlatYAML {
                     guard var list = openList, bytes[first] == 0x2D, first + 1 < end, bytes[first + 1] == 0x20,
                         list.items.isEmpty || first - line.start == list.indent
                     else { return nil }
-                    var valueStart = first + 1
-                    while valueStart < end, bytes[valueStart] == 0x20 { valueStart += 1 }
-                    guard let item = scalar(valueStart, end, line) else { return nil }
+                    guard let item = scalar(trimmed(first + 1, end).start, end, line) else { return nil }
                     if list.items.isEmpty {
                         list.indent = first - line.start
                         list.line = line.number
@@ -73,7 +68,7 @@ enum FlatYAML {
                 // `name:` at the left edge: letters, digits, `_` and `-`.
                 var colon = first
                 while colon < end, isNameByte(bytes[colon]) { colon += 1 }
-                guard colon > first, colon < end, bytes[colon] == 0x3A, bytes[first] != 0x2D else { return nil }
+                guard colon > first, colon < end, bytes[colon] == 0x3A else { return nil }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<colon]), as: UTF8.self)
                 guard !entries.contains(where: { $0.key == key }) else { return nil }
                 let entryIndex = entries.count
@@ -83,8 +78,7 @@ enum FlatYAML {
                     continue
                 }
                 guard bytes[colon + 1] == 0x20 else { return nil }
-                var valueStart = colon + 1
-                while valueStart < end, bytes[valueStart] == 0x20 { valueStart += 1 }
+                let valueStart = trimmed(colon + 1, end).start
                 let value = bytes[valueStart] == 0x5B ? flowList(valueStart, end, line) : scalar(valueStart, end, line)
                 guard let value else { return nil }
                 entries.append(YAMLEntry(key: key, keyLine: line.number, keyColumn: 1, value: value))
@@ -118,22 +112,25 @@ enum FlatYAML {
             guard bytes[end - 1] == 0x5D else { return nil }
             var items: [YAMLNode] = []
             var itemStart = start + 1
-            var inner = start + 1
-            while inner < end - 1, bytes[inner] == 0x20 { inner += 1 }
-            if inner == end - 1 { return YAMLNode(value: .sequence([]), line: line.number, column: column(start, in: line)) }
+            if trimmed(start + 1, end - 1).start == end - 1 { return YAMLNode(value: .sequence([]), line: line.number, column: column(start, in: line)) }
             while itemStart < end {
                 var itemEnd = itemStart
                 while itemEnd < end - 1, bytes[itemEnd] != 0x2C { itemEnd += 1 }
-                var first = itemStart
-                while first < itemEnd, bytes[first] == 0x20 { first += 1 }
-                var last = itemEnd
-                while last > first, bytes[last - 1] == 0x20 { last -= 1 }
+                let (first, last) = trimmed(itemStart, itemEnd)
                 guard first < last, isPlainStart(bytes[first]) else { return nil }
                 for index in first..<last where isFlowSpecial(bytes[index]) { return nil }
                 items.append(YAMLNode(value: .scalar(text(first, last), .plain), line: line.number, column: column(first, in: line)))
                 itemStart = itemEnd + 1
             }
             return YAMLNode(value: .sequence(items), line: line.number, column: column(start, in: line))
+        }
+
+        /// `start..<end` without the spaces at either end.
+        private func trimmed(_ start: Int, _ end: Int) -> (start: Int, end: Int) {
+            var (start, end) = (start, end)
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            return (start, end)
         }
 
         private func text(_ start: Int, _ end: Int) -> String {
