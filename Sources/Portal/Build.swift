@@ -21,11 +21,26 @@ public struct BuildOptions: Sendable {
 
 /// What a successful build did.
 public struct BuildResult: Sendable {
+    /// The files made in memory: every file of the site from `generate`; from `run`, which
+    /// writes each page as it is rendered, the files besides pages.
     public var files: [OutputFile]
     /// Theme files copied as they are: output path → source path.
     public var copies: [(outputPath: String, sourcePath: String)]
     public var pageCount: Int
     public var warnings: [Diagnostic]
+    /// Every file of the site, as paths under the output folder.
+    public var paths: [String]
+
+    init(
+        files: [OutputFile], copies: [(outputPath: String, sourcePath: String)], pageCount: Int, warnings: [Diagnostic],
+        paths: [String]? = nil
+    ) {
+        self.files = files
+        self.copies = copies
+        self.pageCount = pageCount
+        self.warnings = warnings
+        self.paths = paths ?? files.map(\.path) + copies.map(\.outputPath)
+    }
 }
 
 /// The pipeline: read → parse → resolve → render → write. Only the first and last stages
@@ -183,14 +198,36 @@ public enum Build {
         try written(options).result
     }
 
-    /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession).
+    /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession). Each
+    /// page is written as it is rendered; the other files are made in memory first.
     static func written(_ options: BuildOptions) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
         let resolved = try resolved(options)
-        let result = generate(resolved)
+        let (site, theme) = (resolved.site, resolved.theme)
         let clock = StageClock()
-        try OutputWriter(output: options.output).write(result.files, copies: result.copies)
-        clock.mark("write")
+        let renderer = Renderer(site: site, theme: theme)
+        let urls = renderer.urls
+        let files = [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
+        clock.mark("listings, feeds, sitemap, email")
+        let pagePaths = urls.map(URLMapping.outputPath(for:))
+        let paths = pagePaths + files.map(\.path) + theme.assets.map(\.outputPath)
+        let staging = try OutputWriter(output: options.output).stage(paths: paths)
+        clock.mark("folders")
+        do {
+            try staging.write(urls) { url in
+                let page = renderer.html(url: url)
+                return (page.path, page.html)
+            }
+            clock.mark("pages")
+            try staging.write(files)
+            try staging.finish(copies: theme.assets)
+            clock.mark("write")
+        } catch {
+            staging.discard()
+            throw error
+        }
+        let result = BuildResult(
+            files: files, copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings, paths: paths)
         return (resolved, result)
     }
 }

@@ -13,7 +13,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(scratch.output)/old/stale.html"))
         #expect(FileManager.default.fileExists(atPath: "\(scratch.output)/index.html"))
         #expect(FileManager.default.fileExists(atPath: "\(scratch.output)/assets/site.css"))
-        #expect(SourceTree.list(scratch.output).count == result.files.count + result.copies.count)
+        #expect(SourceTree.list(scratch.output).count == result.paths.count)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.root).filter { $0.hasPrefix("Site.") }
         #expect(leftovers.isEmpty)
     }

@@ -57,6 +57,12 @@ public struct Renderer: Sendable {
     }
 
     public func render(url: String) -> OutputFile {
+        let page = html(url: url)
+        return OutputFile(path: page.path, text: page.html)
+    }
+
+    /// The page at `url` as text, and the path of its file under the output folder.
+    public func html(url: String) -> (path: String, html: String) {
         let content: String
         let title: String
         let description: String
@@ -90,9 +96,10 @@ public struct Renderer: Sendable {
         }
         let kind = site.generated[url]?.template
             ?? (url == "/" ? "home" : site.sections[url] != nil ? "section" : page?.page.kind.rawValue ?? "page")
-        return framed(
+        let html = framed(
             content, url: url, title: title, description: description, sensitive: page?.page.isSensitive ?? false,
-            kind: kind, path: URLMapping.outputPath(for: url), filters: searchFilters(url))
+            kind: kind, filters: searchFilters(url))
+        return (URLMapping.outputPath(for: url), html)
     }
 
     /// The template that fills the layout for the page at `url`.
@@ -115,9 +122,9 @@ public struct Renderer: Sendable {
 
     /// A page's content inside the layout every page shares.
     func framed(
-        _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String, path: String,
+        _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String,
         filters: [String: [String]] = [:]
-    ) -> OutputFile {
+    ) -> String {
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
             navigation: site.config.navigation.map { link in
@@ -132,8 +139,7 @@ public struct Renderer: Sendable {
                 filters[name]!.map { SearchFilterView(name: name, value: $0) }
             },
             content: content)
-        let html = theme.render(layout, template: "layout", within: siteLayout)
-        return OutputFile(path: path, text: html)
+        return theme.render(layout, template: "layout", within: siteLayout)
     }
 
     /// The layout's values every page shares.
@@ -152,9 +158,10 @@ public struct Renderer: Sendable {
     public func notFound() -> OutputFile {
         let view = NotFoundView(title: "Page not found", contactsPage: site.config.contactsPage.url.target)
         let content = theme.render(view, template: theme.templateNames.contains("not-found") ? "not-found" : "page")
-        return framed(
+        let html = framed(
             content, url: "/", title: "Page not found – \(site.config.name)",
-            description: "There is no page at this address.", sensitive: false, kind: "not-found", path: "404.html")
+            description: "There is no page at this address.", sensitive: false, kind: "not-found")
+        return OutputFile(path: "404.html", text: html)
     }
 
     /// Feeds, sitemap and robots.txt for the pages rendered, and newsletters for email.

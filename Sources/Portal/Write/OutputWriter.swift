@@ -47,55 +47,114 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and copies `copies` (output path → source path), then swaps the result in.
     public func write(_ files: [OutputFile], copies: [(outputPath: String, sourcePath: String)]) throws {
+        let staging = try stage(paths: files.map(\.path) + copies.map(\.outputPath))
+        do {
+            try Self.writeAll(files.map { ($0.path, $0.contents) }, in: staging.folder, fresh: true)
+            try staging.finish(copies: copies)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// A fresh folder beside the output with every folder `paths` need, to write the
+    /// files into (from any thread) before `finish` swaps it in.
+    public func stage(paths: [String]) throws -> Staging {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: output).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
-        let staging = "\(parent)/\(name).partial-\(getpid())"
+        let staging = Staging(folder: "\(parent)/\(name).partial-\(getpid())", output: url.path, shown: output)
         try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeStale(parent: parent, name: name)
-        try? fm.removeItem(atPath: staging)
+        try? fm.removeItem(atPath: staging.folder)
         do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            var contents = files.map { (path: $0.path, bytes: $0.contents) }
-            for copy in copies {
-                guard let data = fm.contents(atPath: copy.sourcePath) else {
-                    throw Failure.io("could not read \(copy.sourcePath)")
-                }
-                contents.append((copy.outputPath, [UInt8](data)))
-            }
-            // Folders first, a level at a time (parents before children), then the files;
-            // each step on every core.
+            try fm.createDirectory(atPath: staging.folder, withIntermediateDirectories: true)
+            // A level at a time (parents before children), each level on every core.
             var folders: Set<Substring> = []
-            for file in contents {
-                var path = Substring(file.path)
+            for path in paths {
+                var path = Substring(path)
                 while let slash = path.lastIndex(of: "/"), folders.insert(path[..<slash]).inserted { path = path[..<slash] }
             }
             let levels = Dictionary(grouping: folders.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
             for level in levels.keys.sorted() {
                 try Self.firstFailure(parallelMap(levels[level]!.sorted()) { folder -> Failure? in
-                    mkdir("\(staging)/\(folder)", 0o755) == 0 || errno == EEXIST
-                        ? nil : Failure.io("could not create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+                    mkdir("\(staging.folder)/\(folder)", 0o755) == 0 || errno == EEXIST
+                        ? nil : Failure.io("could not create \(staging.folder)/\(folder): \(String(cString: strerror(errno)))")
                 })
             }
-            try Self.writeAll(contents, in: staging, fresh: true)
+        } catch {
+            staging.discard()
+            throw error
+        }
+        return staging
+    }
+
+    /// A site being written beside the output. Nothing is in place until `finish`.
+    public struct Staging: Sendable {
+        let folder: String
+        let output: String
+        /// The output as the user gave it, for messages.
+        let shown: String
+
+        /// Writes one new file, at `path` under the output.
+        public func write(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
+            try OutputWriter.writeFile("\(folder)/\(path)", bytes, fresh: true)
+        }
+
+        /// Writes files made in memory, on every core.
+        public func write(_ files: [OutputFile]) throws(Failure) {
+            try OutputWriter.writeAll(files.map { ($0.path, $0.contents) }, in: folder, fresh: true)
+        }
+
+        /// Renders each item and writes it at once, on every core: the rendered pages are
+        /// never all in memory, and writing overlaps rendering.
+        public func write<Item: Sendable>(
+            _ items: [Item], rendering render: @Sendable (Item) -> (path: String, text: String)
+        ) throws(Failure) {
+            try OutputWriter.firstFailure(parallelMap(items) { item -> Failure? in
+                var (path, text) = render(item)
+                return text.withUTF8 { bytes in
+                    do throws(Failure) {
+                        try write(path, UnsafeRawBufferPointer(bytes))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            })
+        }
+
+        /// Copies `copies` in, then puts the staged site in the output's place in one step.
+        public func finish(copies: [(outputPath: String, sourcePath: String)] = []) throws {
+            let fm = FileManager.default
+            var files: [(path: String, bytes: [UInt8])] = []
+            for copy in copies {
+                guard let data = fm.contents(atPath: copy.sourcePath) else {
+                    throw Failure.io("could not read \(copy.sourcePath)")
+                }
+                files.append((copy.outputPath, [UInt8](data)))
+            }
+            try OutputWriter.writeAll(files, in: folder, fresh: true)
             var isFolder: ObjCBool = false
-            let hadOutput = fm.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let hadOutput = fm.fileExists(atPath: output, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
-                throw Failure.unsafeOutput("“\(output)” is a file, not a folder; it was left as it is")
+                throw Failure.unsafeOutput("“\(shown)” is a file, not a folder; it was left as it is")
             }
             if hadOutput {
                 // One step: Site/ is the old site or the new one, never missing or half made.
-                guard renameat2(PORTAL_AT_FDCWD, staging, PORTAL_AT_FDCWD, url.path, UInt32(PORTAL_RENAME_EXCHANGE)) == 0 else {
-                    throw Failure.io("could not put the new site in place of \(output): \(String(cString: strerror(errno)))")
+                guard renameat2(PORTAL_AT_FDCWD, folder, PORTAL_AT_FDCWD, output, UInt32(PORTAL_RENAME_EXCHANGE)) == 0 else {
+                    throw Failure.io("could not put the new site in place of \(shown): \(String(cString: strerror(errno)))")
                 }
-                try? fm.removeItem(atPath: staging)
+                try? fm.removeItem(atPath: folder)
             } else {
-                try fm.moveItem(atPath: staging, toPath: url.path)
+                try fm.moveItem(atPath: folder, toPath: output)
             }
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
+        }
+
+        /// Removes the staged folder: after a failure, or when the build is abandoned.
+        public func discard() {
+            try? FileManager.default.removeItem(atPath: folder)
         }
     }
 
@@ -111,16 +170,18 @@ public struct OutputWriter: Sendable {
     /// Writes every file under `folder`, on every core; the first failure is thrown.
     private static func writeAll(_ files: [(path: String, bytes: [UInt8])], in folder: String, fresh: Bool) throws(Failure) {
         try firstFailure(parallelMap(files) { file -> Failure? in
-            do throws(Failure) {
-                try writeFile("\(folder)/\(file.path)", file.bytes, fresh: fresh)
-                return nil
-            } catch {
-                return error
+            file.bytes.withUnsafeBytes { bytes in
+                do throws(Failure) {
+                    try writeFile("\(folder)/\(file.path)", bytes, fresh: fresh)
+                    return nil
+                } catch {
+                    return error
+                }
             }
         })
     }
 
-    private static func firstFailure(_ failures: [Failure?]) throws(Failure) {
+    static func firstFailure(_ failures: [Failure?]) throws(Failure) {
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
@@ -140,13 +201,13 @@ public struct OutputWriter: Sendable {
     /// writing takes new ones, which on a disk mounted with `discard` (as here) made
     /// rewriting 10,000 pages take a second. In a fresh folder the file is new (emptying
     /// it costs nothing, and saves a call to cut it).
-    private static func writeFile(_ path: String, _ bytes: [UInt8], fresh: Bool) throws(Failure) {
+    private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0), 0o644)
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
