@@ -58,11 +58,11 @@ public struct Renderer: Sendable {
 
     public func render(url: String) -> OutputFile {
         let page = html(url: url)
-        return OutputFile(path: page.path, text: page.html)
+        return OutputFile(path: page.path, contents: page.html)
     }
 
-    /// The page at `url` as text, and the path of its file under the output folder.
-    public func html(url: String) -> (path: String, html: String) {
+    /// The page at `url` in UTF-8, and the path of its file under the output folder.
+    public func html(url: String) -> (path: String, html: [UInt8]) {
         let content: String
         let title: String
         let description: String
@@ -113,10 +113,10 @@ public struct Renderer: Sendable {
     /// What the search page can filter this page by: audience, topic and training level.
     func searchFilters(_ url: String) -> [String: [String]] {
         if let generated = site.generated[url] { return generated.searchFilters }
-        guard let page = site.page(at: url)?.page else { return [:] }
+        guard let resolved = site.page(at: url) else { return [:] }
         var filters: [String: [String]] = [:]
-        if case .guidance(let audiences, _) = page.details { filters["audience"] = audiences.map(\.title) }
-        if !page.topics.isEmpty { filters["topic"] = page.topics }
+        if case .guidance(let audiences, _) = resolved.page.details { filters["audience"] = audiences.map(\.title) }
+        if !resolved.page.topics.isEmpty { filters["topic"] = resolved.page.topics }
         return filters
     }
 
@@ -124,7 +124,7 @@ public struct Renderer: Sendable {
     func framed(
         _ content: String, url: String, title: String, description: String, sensitive: Bool, kind: String,
         filters: [String: [String]] = [:]
-    ) -> String {
+    ) -> [UInt8] {
         let layout = LayoutView(
             title: title, description: description, canonical: site.config.baseURL + url,
             navigation: site.config.navigation.map { link in
@@ -139,7 +139,7 @@ public struct Renderer: Sendable {
                 filters[name]!.map { SearchFilterView(name: name, value: $0) }
             },
             content: content)
-        return theme.render(layout, template: "layout", within: siteLayout)
+        return theme.renderBytes(layout, template: "layout", within: siteLayout)
     }
 
     /// The layout's values every page shares.
@@ -161,7 +161,7 @@ public struct Renderer: Sendable {
         let html = framed(
             content, url: "/", title: "Page not found – \(site.config.name)",
             description: "There is no page at this address.", sensitive: false, kind: "not-found")
-        return OutputFile(path: "404.html", text: html)
+        return OutputFile(path: "404.html", contents: html)
     }
 
     /// Feeds, sitemap and robots.txt for the pages rendered, and newsletters for email.

@@ -137,6 +137,11 @@ public struct Theme: Sendable {
         library.render(TemplateEncoder.encode(view), template: template, within: outer)
     }
 
+    /// `render`, as the UTF-8 bytes of a file.
+    func renderBytes(_ view: some TemplateView, template: String, within outer: TemplateValue? = nil) -> [UInt8] {
+        library.renderBytes(TemplateEncoder.encode(view), template: template, within: outer)
+    }
+
     /// The template for a page of `kind`: its own if the theme has one, else `page`.
     func template(for kind: PageKind) -> String {
         templateNames.contains(kind.rawValue) ? kind.rawValue : "page"

@@ -1,15 +1,19 @@
-extension String {
+extension [UInt8] {
+    /// Appends the UTF-8 of `text`, copied in one step (its buffer, not its UTF-8 view).
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
     /// Appends `text` with `& < > "` (and `'`, for template values) written as entities,
-    /// in one pass over the bytes; runs without them are appended as they are. Templates
+    /// in one pass over the bytes; runs without them are copied as they are. Templates
     /// and feeds escape every value and whole page bodies with it.
     mutating func appendEscapingMarkup(_ text: String, apostrophes: Bool) {
         var text = text
-        // A buffer, not the UTF-8 view: this scans every value of every page.
-        let escaped: String? = text.withUTF8 { bytes in
-            var output: String?
+        text.withUTF8 { bytes in
             var start = 0
             for (index, byte) in bytes.enumerated() {
-                let entity: String
+                let entity: StaticString
                 switch byte {
                 case 0x26: entity = "&amp;"
                 case 0x3C: entity = "&lt;"
@@ -18,14 +22,20 @@ extension String {
                 case 0x27 where apostrophes: entity = "&#39;"
                 default: continue
                 }
-                if output == nil { output = String(); output!.reserveCapacity(bytes.count + 16) }
-                output! += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                output! += entity
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 start = index + 1
             }
-            output? += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-            return output
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        append(escaped ?? text)
+    }
+}
+
+extension String {
+    /// `appendEscapingMarkup` for text: see the bytes' version.
+    mutating func appendEscapingMarkup(_ text: String, apostrophes: Bool) {
+        var escaped: [UInt8] = []
+        escaped.appendEscapingMarkup(text, apostrophes: apostrophes)
+        append(String(decoding: escaped, as: UTF8.self))
     }
 }

@@ -110,13 +110,13 @@ public struct OutputWriter: Sendable {
         /// Renders each item and writes it at once, on every core: the rendered pages are
         /// never all in memory, and writing overlaps rendering.
         public func write<Item: Sendable>(
-            _ items: [Item], rendering render: @Sendable (Item) -> (path: String, text: String)
+            _ items: [Item], rendering render: @Sendable (Item) -> (path: String, bytes: [UInt8])
         ) throws(Failure) {
             try OutputWriter.firstFailure(parallelMap(items) { item -> Failure? in
-                var (path, text) = render(item)
-                return text.withUTF8 { bytes in
+                let (path, contents) = render(item)
+                return contents.withUnsafeBytes { bytes in
                     do throws(Failure) {
-                        try write(path, UnsafeRawBufferPointer(bytes))
+                        try write(path, bytes)
                         return nil
                     } catch {
                         return error

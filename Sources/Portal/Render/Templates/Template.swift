@@ -16,7 +16,8 @@ struct PartialInclude: Sendable {
 }
 
 enum TemplateNode: Sendable {
-    case text(String)
+    /// Text as it is written, in UTF-8: copied into the output as bytes.
+    case text([UInt8])
     case value(TemplatePath, escaped: Bool)
     case section(TemplatePath, inverted: Bool, body: [TemplateNode])
     case partial(name: String, indentation: String)

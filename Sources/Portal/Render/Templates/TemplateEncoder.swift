@@ -61,7 +61,11 @@ private struct ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if node.fields == nil { node.fields = [] }
+        if node.fields == nil {
+            // Room for a view's fields at once: growing from empty took several allocations.
+            node.fields = []
+            node.fields!.reserveCapacity(8)
+        }
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node))
     }
 

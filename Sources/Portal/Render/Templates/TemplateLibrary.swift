@@ -28,8 +28,13 @@ public struct TemplateLibrary: Sendable {
     /// `value` through the template `name`, looking up names it lacks in `outer`; empty if
     /// there is no such template.
     public func render(_ value: TemplateValue, template name: String, within outer: TemplateValue? = nil) -> String {
-        guard let template = templates[name] else { return "" }
-        var output = ""
+        String(decoding: renderBytes(value, template: name, within: outer), as: UTF8.self)
+    }
+
+    /// `render`, as UTF-8 bytes: what is written to a file, with no copy into text first.
+    public func renderBytes(_ value: TemplateValue, template name: String, within outer: TemplateValue? = nil) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
+        var output: [UInt8] = []
         output.reserveCapacity(16_384)
         var context = RenderContext(stack: (outer.map { [$0] } ?? []) + [value], library: self)
         context.render(template.nodes, into: &output)
@@ -53,16 +58,16 @@ private struct RenderContext {
     /// stops one that slips through from exhausting the stack.
     static let maximumDepth = 64
 
-    mutating func render(_ nodes: [TemplateNode], into output: inout String) {
-        for node in nodes {
-            switch node {
+    mutating func render(_ nodes: [TemplateNode], into output: inout [UInt8]) {
+        for index in nodes.indices {
+            switch nodes[index] {
             case .text(let text):
                 output += text
             case .value(let path, let escaped):
                 guard let value = lookup(path) else { continue }
                 switch value {
-                case .text(let text): escaped ? output.appendEscapingMarkup(text, apostrophes: true) : output.append(text)
-                case .flag(let flag): output += flag ? "true" : "false"
+                case .text(let text): escaped ? output.appendEscapingMarkup(text, apostrophes: true) : output.append(utf8: text)
+                case .flag(let flag): output.append(utf8: flag ? "true" : "false")
                 case .list, .object: break
                 }
             case .section(let path, let inverted, let body):
@@ -105,11 +110,10 @@ private struct RenderContext {
         if path.aboutItem {
             return item.map { apply(path.functions, toItem: $0) }
         } else if let first = path.names.first {
-            for scope in stack.reversed() {
-                if let found = scope.field(first) {
-                    value = found
-                    break
-                }
+            var index = stack.endIndex
+            while index > stack.startIndex, value == nil {
+                index -= 1
+                value = stack[index].field(first)
             }
             for name in path.names.dropFirst() { value = value?.field(name) }
         } else {

@@ -42,7 +42,7 @@ struct TemplateParser {
         var nodes: [TemplateNode] = []
         var text: [UInt8] = []
         func flush() {
-            if !text.isEmpty { nodes.append(.text(String(decoding: text, as: UTF8.self))) }
+            if !text.isEmpty { nodes.append(.text(text)) }
             text.removeAll(keepingCapacity: true)
         }
         while position < bytes.count {

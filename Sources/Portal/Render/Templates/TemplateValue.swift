@@ -36,7 +36,12 @@ public enum TemplateValue: Sendable, Equatable {
     /// The field `name` of an object; nothing for other values.
     func field(_ name: String) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
-        for field in fields where field.name == name { return field.value }
+        // By index: a `for field in fields` loop copies (and retains) every field it passes.
+        var index = fields.startIndex
+        while index < fields.endIndex {
+            if fields[index].name == name { return fields[index].value }
+            index += 1
+        }
         return nil
     }
 }
