@@ -31,15 +31,6 @@ final class CMarkDocument {
         }
     }
 
-    /// Every node of one type, collected first so the tree can then be edited safely.
-    func nodes(ofType type: cmark_node_type) -> [CMarkNode] {
-        var found: [CMarkNode] = []
-        walk { node, entering in
-            if entering, node.type == type { found.append(node) }
-        }
-        return found
-    }
-
     /// Renders HTML in safe mode (never `CMARK_OPT_UNSAFE`).
     func html() -> String {
         guard let buffer = cmark_render_html(root, CMARK_OPT_SMART) else { return "" }

@@ -60,8 +60,18 @@ public enum MarkdownCompiler {
             return (line, characterColumn(byteColumn: located.startColumn + indent, inLine: file.line(line)))
         }
 
+        // One walk finds what the edits below need; the tree is edited only after it.
+        var linkNodes: [CMarkNode] = []
+        var codeBlocks: [CMarkNode] = []
+        var headingNodes: [CMarkNode] = []
         document.walk { node, entering in
             guard entering else { return }
+            switch node.type {
+            case CMARK_NODE_LINK: linkNodes.append(node)
+            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            default: break
+            }
             if node.type == CMARK_NODE_IMAGE, let url = node.url, !isSafeImage(url) {
                 let (line, column) = position(node)
                 diagnostics.append(file.error(
@@ -89,13 +99,13 @@ public enum MarkdownCompiler {
         }
 
         // Links to other sites open with rel="noopener": the other site gets no handle on this page.
-        for node in document.nodes(ofType: CMARK_NODE_LINK) {
+        for node in linkNodes {
             guard let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") else { continue }
             let title = node.title.flatMap { $0.isEmpty ? nil : " title=\"\(escapeAttribute($0))\"" } ?? ""
             node.wrapChildren(open: "<a href=\"\(escapeAttribute(url))\"\(title) rel=\"noopener\">", close: "</a>")
         }
 
-        for node in document.nodes(ofType: CMARK_NODE_CODE_BLOCK) {
+        for node in codeBlocks {
             let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
             guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
             let (line, _) = position(node)
@@ -105,7 +115,7 @@ public enum MarkdownCompiler {
             if let html = output.html { node.replace(withHTML: html) }
         }
 
-        for node in document.nodes(ofType: CMARK_NODE_HEADING) {
+        for node in headingNodes {
             let level = node.headingLevel
             let text = node.plainText.trimmingWhitespace()
             if level == 1 {

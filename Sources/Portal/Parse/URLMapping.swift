@@ -16,7 +16,7 @@ public enum URLMapping {
     }
 
     public static func url(forContentPath path: String) -> Result<String, BadName> {
-        var segments = path.split(separator: "/").map(String.init)
+        var segments = path.pathSegments.map(String.init)
         if var last = segments.popLast() {
             if last.hasSuffix(".md") { last.removeLast(3) }
             if last != "index" { segments.append(last) }
@@ -30,14 +30,14 @@ public enum URLMapping {
     /// The folder of sections a page's address sits in: `/a/b/c/` → `/a/b/`.
     public static func parent(of url: String) -> String? {
         guard url != "/" else { return nil }
-        var parts = url.split(separator: "/")
+        var parts = url.pathSegments
         parts.removeLast()
         return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
     }
 
     /// The output file for an address: `/a/b/` → `a/b/index.html`.
     public static func outputPath(for url: String) -> String {
-        let trimmed = url.split(separator: "/").joined(separator: "/")
+        let trimmed = url.pathSegments.joined(separator: "/")
         return trimmed.isEmpty ? "index.html" : trimmed + "/index.html"
     }
 
@@ -50,21 +50,23 @@ public enum URLMapping {
 
 /// Lower-case ASCII words joined by hyphens: “Who must tell us?” → `who-must-tell-us`.
 public func slug(_ text: String) -> String {
-    var words: [String] = []
-    var current = ""
     // Accents and case are folded away; plain ASCII (most headings) only needs lowercasing,
-    // which is much cheaper than Foundation's folding.
-    let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    // done here on bytes, which is much cheaper than Foundation's folding.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    let folded = ascii ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(folded.utf8.count)
+    var between = false
     for scalar in folded.unicodeScalars {
-        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-            current.unicodeScalars.append(scalar)
-        } else if scalar == "'" || scalar == "’" {
-            continue
-        } else if !current.isEmpty {
-            words.append(current)
-            current = ""
+        var value = scalar.value
+        if ascii, (0x41...0x5A).contains(value) { value += 0x20 }
+        if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+            if between && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+            between = false
+            bytes.append(UInt8(value))
+        } else if scalar != "'" && scalar != "’" {
+            between = true
         }
     }
-    if !current.isEmpty { words.append(current) }
-    return words.joined(separator: "-")
+    return String(decoding: bytes, as: UTF8.self)
 }

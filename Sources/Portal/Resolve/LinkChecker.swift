@@ -177,7 +177,7 @@ struct LinkChecker {
 
     /// `https` for `https://…`; nil for addresses on this site.
     static func scheme(of link: String) -> String? {
-        guard let colon = link.firstIndex(of: ":") else { return nil }
+        guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = link[..<colon]
         guard let first = candidate.first, first.isLetter,
             candidate.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })

@@ -44,7 +44,7 @@ public struct ReferenceIndex: Sendable {
     }
 
     public func resolve(_ link: String) -> Resolution {
-        guard let colon = link.firstIndex(of: ":") else { return .untyped }
+        guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")) else { return .untyped }
         let kind = String(link[..<colon])
         guard Self.kinds.contains(kind) else { return .untyped }
         var id = String(link[link.index(after: colon)...])

@@ -84,7 +84,8 @@ public enum Resolver {
         let from = resolved.page.url
         return Set(resolved.body.links.compactMap { link -> String? in
             guard link.url.hasPrefix("/") else { return nil }
-            return String(link.url.prefix { $0 != "#" && $0 != "?" })
+            let end = link.url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? link.url.endIndex
+            return String(link.url[..<end])
         }).filter { $0 != from }.sorted()
     }
 

@@ -1,3 +1,11 @@
+extension String {
+    /// The non-empty parts between slashes, as `split(separator: "/")` gives them, but
+    /// found on bytes: splitting by characters was a tenth of the time spent on addresses.
+    var pathSegments: [Substring] {
+        utf8.split(separator: UInt8(ascii: "/")).map { self[$0.startIndex..<$0.endIndex] }
+    }
+}
+
 extension StringProtocol {
     /// Whether a `/`-separated part of this path matches, given its length and how many of
     /// its bytes are dots: `..` is (2, 2). Without splitting the path or Foundation's search,
