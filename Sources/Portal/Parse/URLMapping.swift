@@ -42,8 +42,9 @@ public enum URLMapping {
     }
 
     static func isCleanSegment(_ segment: String) -> Bool {
-        !segment.isEmpty && segment.first != "-" && segment.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        segment.utf8.first.map { $0 != UInt8(ascii: "-") } ?? false && segment.utf8.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: "-")
         }
     }
 }

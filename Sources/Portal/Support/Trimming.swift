@@ -9,3 +9,14 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// `trimmingWhitespace`, at once for most text, which has nothing to trim: a visible
+    /// ASCII character at each end.
+    func trimmingWhitespace() -> String {
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return self
+        }
+        return self[...].trimmingWhitespace()
+    }
+}
