@@ -134,12 +134,12 @@ public struct Theme: Sendable {
     /// template reads those. Names the view lacks are looked up in `outer` (values shared
     /// by many pages, made once).
     public func render(_ view: some TemplateView, template: String, within outer: TemplateValue? = nil) -> String {
-        library.render(TemplateEncoder.encode(view), template: template, within: outer)
+        library.render(view.templateValue, template: template, within: outer)
     }
 
     /// `render`, as the UTF-8 bytes of a file.
     func renderBytes(_ view: some TemplateView, template: String, within outer: TemplateValue? = nil) -> [UInt8] {
-        library.renderBytes(TemplateEncoder.encode(view), template: template, within: outer)
+        library.renderBytes(view.templateValue, template: template, within: outer)
     }
 
     /// The template for a page of `kind`: its own if the theme has one, else `page`.

@@ -53,4 +53,26 @@ public struct TemplateField: Sendable, Equatable {
 }
 
 /// A view model a template can show: its stored properties, by name.
-public typealias TemplateView = Encodable & Sendable
+public protocol TemplateView: Encodable, Sendable {
+    /// The view as template values. By default through its `Encodable` conformance;
+    /// the views of every page write it by hand (`ViewValues.swift`), to the same values.
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateView {
+    public var templateValue: TemplateValue { TemplateEncoder.encode(self) }
+}
+
+extension TemplateValue {
+    /// An object of named values, leaving out nil ones as the encoder leaves out nil optionals.
+    static func fields(_ pairs: KeyValuePairs<String, TemplateValue?>) -> TemplateValue {
+        var fields: [TemplateField] = []
+        fields.reserveCapacity(pairs.count)
+        for (name, value) in pairs {
+            if let value { fields.append(TemplateField(name: name, value: value)) }
+        }
+        return .object(fields)
+    }
+
+    static func list(_ views: [some TemplateView]) -> TemplateValue { .list(views.map(\.templateValue)) }
+}
