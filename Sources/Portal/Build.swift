@@ -21,8 +21,8 @@ public struct BuildOptions: Sendable {
 
 /// What a successful build did.
 public struct BuildResult: Sendable {
-    /// The files made in memory: every file of the site from `generate`; from `run`, which
-    /// writes each page as it is rendered, the files besides pages.
+    /// The files made in memory: every file of the site from `generate`; none from `run`,
+    /// which writes each file as it is made.
     public var files: [OutputFile]
     /// Theme files copied as they are: output path → source path.
     public var copies: [(outputPath: String, sourcePath: String)]
@@ -199,7 +199,7 @@ public enum Build {
     }
 
     /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession). Each
-    /// page is written as it is rendered; the other files are made in memory first.
+    /// page is written as it is rendered.
     static func written(_ options: BuildOptions) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
         let resolved = try resolved(options)
@@ -207,27 +207,25 @@ public enum Build {
         let clock = StageClock()
         let renderer = Renderer(site: site, theme: theme)
         let urls = renderer.urls
-        let files = [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
-        clock.mark("listings, feeds, sitemap, email")
-        let pagePaths = urls.map(URLMapping.outputPath(for:))
-        let paths = pagePaths + files.map(\.path) + theme.assets.map(\.outputPath)
-        let staging = try OutputWriter(output: options.output).stage(paths: paths)
-        clock.mark("folders")
+        clock.mark("listings")
+        let staging = try OutputWriter(output: options.output).stage()
+        let paths: [String]
         do {
-            try staging.write(urls) { url in
-                let page = renderer.html(url: url)
-                return (page.path, page.html)
+            // The files besides pages (nil: 404 page, feeds, sitemap, email, data files) are
+            // made first, on one core while the other starts on the pages.
+            paths = try staging.write([nil] + urls) { url in
+                url.map { [renderer.render(url: $0)] } ?? [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
             }
-            clock.mark("pages")
-            try staging.write(files)
+            clock.mark("pages, feeds, sitemap, email")
             try staging.finish(copies: theme.assets)
-            clock.mark("write")
+            clock.mark("assets")
         } catch {
             staging.discard()
             throw error
         }
         let result = BuildResult(
-            files: files, copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings, paths: paths)
+            files: [], copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings,
+            paths: paths + theme.assets.map(\.outputPath))
         return (resolved, result)
     }
 }

@@ -57,12 +57,6 @@ public struct Renderer: Sendable {
     }
 
     public func render(url: String) -> OutputFile {
-        let page = html(url: url)
-        return OutputFile(path: page.path, contents: page.html)
-    }
-
-    /// The page at `url` in UTF-8, and the path of its file under the output folder.
-    public func html(url: String) -> (path: String, html: [UInt8]) {
         let content: String
         let title: String
         let description: String
@@ -99,7 +93,7 @@ public struct Renderer: Sendable {
         let html = framed(
             content, url: url, title: title, description: description, sensitive: page?.page.isSensitive ?? false,
             kind: kind, filters: searchFilters(url))
-        return (URLMapping.outputPath(for: url), html)
+        return OutputFile(path: URLMapping.outputPath(for: url), contents: html)
     }
 
     /// The template that fills the layout for the page at `url`.

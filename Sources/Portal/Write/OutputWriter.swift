@@ -47,9 +47,9 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` and copies `copies` (output path → source path), then swaps the result in.
     public func write(_ files: [OutputFile], copies: [(outputPath: String, sourcePath: String)]) throws {
-        let staging = try stage(paths: files.map(\.path) + copies.map(\.outputPath))
+        let staging = try stage()
         do {
-            try Self.writeAll(files.map { ($0.path, $0.contents) }, in: staging.folder, fresh: true)
+            _ = try staging.write(files)
             try staging.finish(copies: copies)
         } catch {
             staging.discard()
@@ -57,9 +57,9 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// A fresh folder beside the output with every folder `paths` need, to write the
-    /// files into (from any thread) before `finish` swaps it in.
-    public func stage(paths: [String]) throws -> Staging {
+    /// A fresh folder beside the output, to write the new site into (from any thread)
+    /// before `finish` swaps it in.
+    public func stage() throws -> Staging {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: output).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
@@ -68,25 +68,7 @@ public struct OutputWriter: Sendable {
         try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         removeStale(parent: parent, name: name)
         try? fm.removeItem(atPath: staging.folder)
-        do {
-            try fm.createDirectory(atPath: staging.folder, withIntermediateDirectories: true)
-            // A level at a time (parents before children), each level on every core.
-            var folders: Set<Substring> = []
-            for path in paths {
-                var path = Substring(path)
-                while let slash = path.lastIndex(of: "/"), folders.insert(path[..<slash]).inserted { path = path[..<slash] }
-            }
-            let levels = Dictionary(grouping: folders.map(String.init)) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
-            for level in levels.keys.sorted() {
-                try Self.firstFailure(parallelMap(levels[level]!.sorted()) { folder -> Failure? in
-                    mkdir("\(staging.folder)/\(folder)", 0o755) == 0 || errno == EEXIST
-                        ? nil : Failure.io("could not create \(staging.folder)/\(folder): \(String(cString: strerror(errno)))")
-                })
-            }
-        } catch {
-            staging.discard()
-            throw error
-        }
+        try fm.createDirectory(atPath: staging.folder, withIntermediateDirectories: true)
         return staging
     }
 
@@ -97,45 +79,27 @@ public struct OutputWriter: Sendable {
         /// The output as the user gave it, for messages.
         let shown: String
 
-        /// Writes one new file, at `path` under the output.
-        public func write(_ path: String, _ bytes: UnsafeRawBufferPointer) throws(Failure) {
-            try OutputWriter.writeFile("\(folder)/\(path)", bytes, fresh: true)
+        /// Makes the files of each item and writes them at once, on every core: the pages
+        /// are never all in memory, and writing overlaps making them. The paths written, in order.
+        public func write<Item: Sendable>(_ items: [Item], making make: @Sendable (Item) -> [OutputFile]) throws(Failure) -> [String] {
+            try OutputWriter.writeAll(items, in: folder, fresh: true, making: make)
         }
 
-        /// Writes files made in memory, on every core.
-        public func write(_ files: [OutputFile]) throws(Failure) {
-            try OutputWriter.writeAll(files.map { ($0.path, $0.contents) }, in: folder, fresh: true)
-        }
-
-        /// Renders each item and writes it at once, on every core: the rendered pages are
-        /// never all in memory, and writing overlaps rendering.
-        public func write<Item: Sendable>(
-            _ items: [Item], rendering render: @Sendable (Item) -> (path: String, bytes: [UInt8])
-        ) throws(Failure) {
-            try OutputWriter.firstFailure(parallelMap(items) { item -> Failure? in
-                let (path, contents) = render(item)
-                return contents.withUnsafeBytes { bytes in
-                    do throws(Failure) {
-                        try write(path, bytes)
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-            })
+        public func write(_ files: [OutputFile]) throws(Failure) -> [String] {
+            try write(files) { [$0] }
         }
 
         /// Copies `copies` in, then puts the staged site in the output's place in one step.
         public func finish(copies: [(outputPath: String, sourcePath: String)] = []) throws {
             let fm = FileManager.default
-            var files: [(path: String, bytes: [UInt8])] = []
+            var files: [OutputFile] = []
             for copy in copies {
                 guard let data = fm.contents(atPath: copy.sourcePath) else {
                     throw Failure.io("could not read \(copy.sourcePath)")
                 }
-                files.append((copy.outputPath, [UInt8](data)))
+                files.append(OutputFile(path: copy.outputPath, contents: [UInt8](data)))
             }
-            try OutputWriter.writeAll(files, in: folder, fresh: true)
+            _ = try write(files)
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
@@ -164,25 +128,33 @@ public struct OutputWriter: Sendable {
     /// a new inode each time, and ext4 without a journal scans past every inode freed in the
     /// last minutes to make one, which made rewriting 1,000 pages take 300 ms instead of 50.
     public func update(_ files: [OutputFile]) throws {
-        try Self.writeAll(files.map { ($0.path, $0.contents) }, in: output, fresh: false)
+        _ = try Self.writeAll(files, in: output, fresh: false) { [$0] }
     }
 
-    /// Writes every file under `folder`, on every core; the first failure is thrown.
-    private static func writeAll(_ files: [(path: String, bytes: [UInt8])], in folder: String, fresh: Bool) throws(Failure) {
-        try firstFailure(parallelMap(files) { file -> Failure? in
-            file.bytes.withUnsafeBytes { bytes in
-                do throws(Failure) {
-                    try writeFile("\(folder)/\(file.path)", bytes, fresh: fresh)
-                    return nil
-                } catch {
-                    return error
+    /// Makes the files of each item and writes them under `folder`, on every core; the
+    /// first failure is thrown after every item is done.
+    private static func writeAll<Item: Sendable>(
+        _ items: [Item], in folder: String, fresh: Bool, making make: @Sendable (Item) -> [OutputFile]
+    ) throws(Failure) -> [String] {
+        let written = parallelMap(items) { item -> Result<[String], Failure> in
+            var paths: [String] = []
+            for file in make(item) {
+                let failure = file.contents.withUnsafeBytes { bytes -> Failure? in
+                    do throws(Failure) {
+                        try writeFile("\(folder)/\(file.path)", bytes, fresh: fresh)
+                        return nil
+                    } catch {
+                        return error
+                    }
                 }
+                if let failure { return .failure(failure) }
+                paths.append(file.path)
             }
-        })
-    }
-
-    static func firstFailure(_ failures: [Failure?]) throws(Failure) {
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            return .success(paths)
+        }
+        var paths: [String] = []
+        for result in written { paths += try result.get() }
+        return paths
     }
 
     /// Folders left by a build that was killed before it could clean up (its process is gone).
@@ -201,8 +173,12 @@ public struct OutputWriter: Sendable {
     /// writing takes new ones, which on a disk mounted with `discard` (as here) made
     /// rewriting 10,000 pages take a second. In a fresh folder the file is new (emptying
     /// it costs nothing, and saves a call to cut it).
+    /// Its folder is made when it is missing: each page has its own, and making them as the
+    /// pages are written spreads the work over both cores with the rendering.
     private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0), 0o644)
+        let flags = O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0)
+        var fd = open(path, flags, 0o644)
+        if fd < 0, errno == ENOENT, makeFolder(parent(of: path)) { fd = open(path, flags, 0o644) }
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
@@ -217,5 +193,17 @@ public struct OutputWriter: Sendable {
         guard fresh || ftruncate(fd, off_t(bytes.count)) == 0 else {
             throw Failure.io("could not write \(path): \(String(cString: strerror(errno)))")
         }
+    }
+
+    /// Makes `folder` and any missing folders above it; true if it is there afterwards
+    /// (another thread may have made it first).
+    private static func makeFolder(_ folder: String) -> Bool {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT, folder.utf8.contains(UInt8(ascii: "/")), makeFolder(parent(of: folder)) else { return false }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST
+    }
+
+    private static func parent(of path: String) -> String {
+        String(path[..<(path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
     }
 }
