@@ -37,9 +37,11 @@ public enum TemplateValue: Sendable, Equatable {
     func field(_ name: String) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
         // By index: a `for field in fields` loop copies (and retains) every field it passes.
+        // Lengths first: most names differ in length, and comparing those is one instruction.
+        let length = name.utf8.count
         var index = fields.startIndex
         while index < fields.endIndex {
-            if fields[index].name == name { return fields[index].value }
+            if fields[index].name.utf8.count == length, fields[index].name == name { return fields[index].value }
             index += 1
         }
         return nil
