@@ -19,7 +19,12 @@ public struct SourceFile: Sendable {
         var starts = [0]
         var text = text
         text.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+            guard let start = bytes.baseAddress else { return }
+            var offset = 0
+            while let newline = memchr(start + offset, 0x0A, bytes.count - offset) {
+                offset = start.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         lineStarts = starts
     }

@@ -177,6 +177,8 @@ public struct OutputWriter: Sendable {
     /// pages are written spreads the work over both cores with the rendering.
     private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
         let flags = O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0)
+        // In a fresh site each page's folder is new: it is made first, not after a failed open.
+        if fresh { _ = makeFolder(parent(of: path)) }
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, makeFolder(parent(of: path)) { fd = open(path, flags, 0o644) }
         guard fd >= 0 else { throw Failure.io("could not create \(path): \(String(cString: strerror(errno)))") }
