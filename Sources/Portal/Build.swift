@@ -110,12 +110,19 @@ public enum Build {
             }
             return known
         }
-        let read = parallelMap(wanted) { SourceTree.read(root: content, relativePath: $0, displayRoot: content) }
-        for (path, result) in zip(wanted, read) {
+        // A page's front matter is read as soon as its file is: it needs nothing else.
+        let read = parallelMap(wanted) { path -> (Result<SourceFile, Diagnostic>, (Page?, [Diagnostic])?) in
+            let result = SourceTree.read(root: content, relativePath: path, displayRoot: content)
+            guard path.hasSuffix(".md"), case .success(let file) = result else { return (result, nil) }
+            return (result, PageParser.parse(file))
+        }
+        var frontMatter: [(Page?, [Diagnostic])] = []
+        for (path, (result, parsed)) in zip(wanted, read) {
             switch result {
             case .success(let file):
-                if path.hasSuffix(".md") {
+                if let parsed {
                     pageFiles.append(file)
+                    frontMatter.append(parsed)
                 } else if path.hasPrefix("data/") {
                     dataFiles[String(path.dropFirst("data/".count))] = file
                 } else {
@@ -126,10 +133,10 @@ public enum Build {
         }
         let (theme, themeProblems) = Theme.load(from: themeRoot, displayRoot: themeRoot)
         diagnostics += themeProblems
-        clock.mark("read")
+        clock.mark("read, front matter")
 
-        // Parse: settings and data, then front matter and Markdown in parallel (results keep
-        // the files' order).
+        // Parse: settings and data, then Markdown in parallel (results keep the files' order;
+        // front matter was read with the files).
         var config: SiteConfig?
         if let configFile {
             let (parsed, problems) = SiteConfig.parse(configFile)
@@ -149,8 +156,6 @@ public enum Build {
              DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
         clock.mark("settings and data")
-        let frontMatter = parallelMap(pageFiles) { PageParser.parse($0) }
-        clock.mark("front matter")
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
         let baseURL = config?.baseURL ?? ""

@@ -58,7 +58,7 @@ public enum Resolver {
                 site.pages[index].related.append(address)
             }
         }
-        site.pages = withBacklinks(site.pages)
+        addBacklinks(to: &site.pages, index: site.pageIndex)
         let links = LinkChecker(site: site, unpublished: unpublished, unreadable: unreadable, unreadableFolders: unreadableFolders)
         diagnostics += links.checkAll(generators.flatMap(\.links) + relatedLinks)
         diagnostics += checkNewsletterIssues(pages)
@@ -67,16 +67,14 @@ public enum Resolver {
     }
 
     /// Each page learns which other written pages link to it ("Mentioned in").
-    private static func withBacklinks(_ pages: [ResolvedPage]) -> [ResolvedPage] {
-        var pages = pages
-        let index = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.page.url, $0) })
+    /// `index` is the pages' positions by address.
+    private static func addBacklinks(to pages: inout [ResolvedPage], index: [String: Int]) {
         let mentioned = parallelMap(pages, mentions(in:))
         for source in pages.indices {
             for target in mentioned[source] {
                 if let position = index[target] { pages[position].mentionedIn.append(pages[source].page.url) }
             }
         }
-        return pages
     }
 
     /// The other pages a page's text links to, each once, in order.
