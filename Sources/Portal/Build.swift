@@ -81,9 +81,12 @@ public enum Build {
         var warnings: [Diagnostic]
         var blocks: [any FencedBlockRenderer]
         var references: ReferenceIndex
+        /// What the build read and compiled, when it was given a cache to use.
+        var cache: PageCache?
     }
 
-    static func resolved(_ options: BuildOptions) throws(BuildFailed) -> Resolved {
+    /// With a `cache`, pages whose text it holds are not read or compiled again (see `PageCache`).
+    static func resolved(_ options: BuildOptions, cache: PageCache? = nil) throws(BuildFailed) -> Resolved {
         let clock = StageClock()
         let content = options.content.trimmingTrailingSlashes()
         let themeRoot = options.theme.trimmingTrailingSlashes()
@@ -114,7 +117,7 @@ public enum Build {
         let read = parallelMap(wanted) { path -> (Result<SourceFile, Diagnostic>, (Page?, [Diagnostic])?) in
             let result = SourceTree.read(root: content, relativePath: path, displayRoot: content)
             guard path.hasSuffix(".md"), case .success(let file) = result else { return (result, nil) }
-            return (result, PageParser.parse(file))
+            return (result, cache?.parsed(file) ?? PageParser.parse(file))
         }
         var frontMatter: [(Page?, [Diagnostic])] = []
         for (path, (result, parsed)) in zip(wanted, read) {
@@ -159,12 +162,21 @@ public enum Build {
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
         let baseURL = config?.baseURL ?? ""
-        let parsed = parallelMap(frontMatter) { parsed -> (ResolvedPage?, [Diagnostic]) in
+        let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic]) in
             guard let page = parsed.0 else { return (nil, []) }
-            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL)
+            let body = cache?.body(file) ?? compile(page, blocks: blocks, references: references, baseURL: baseURL)
             return (ResolvedPage(page: page, body: body), body.diagnostics)
         }
         clock.mark("markdown")
+        // The preview keeps what was read and compiled, for its next build.
+        let kept = cache.map { cache in
+            var kept = PageCache()
+            for (file, (front, compiled)) in zip(pageFiles, zip(frontMatter, parsed)) {
+                kept.entries[file.relativePath] = PageCache.Entry(text: file.text, parsed: front, body: compiled.0?.body)
+                if compiled.0 != nil, cache.body(file) == nil { kept.compiled += 1 }
+            }
+            return kept
+        }
         diagnostics += parsed.flatMap(\.1)
         let usedData = parsed.reduce(into: data.used) { $0.formUnion($1.0?.body.usedData ?? []) }
         for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !usedData.contains(name) {
@@ -188,7 +200,7 @@ public enum Build {
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
-        return Resolved(site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references)
+        return Resolved(site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, cache: kept)
     }
 
     /// A page's Markdown compiled as a build compiles it.
@@ -205,9 +217,9 @@ public enum Build {
 
     /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession). Each
     /// page is written as it is rendered.
-    static func written(_ options: BuildOptions) throws -> (resolved: Resolved, result: BuildResult) {
+    static func written(_ options: BuildOptions, cache: PageCache? = nil) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
-        let resolved = try resolved(options)
+        let resolved = try resolved(options, cache: cache)
         let (site, theme) = (resolved.site, resolved.theme)
         let clock = StageClock()
         let renderer = Renderer(site: site, theme: theme)

@@ -139,4 +139,42 @@ import Testing
         _ = try session.rebuild(changed: ["\(scratch.content)/news/a.md"])
         try expectSameAsFullBuild(scratch)
     }
+
+    @Test func aChangeToTheDataOrSettingsCompilesOnlyThePagesThatUseThem() throws {
+        let table = "```table\nfile: plans.csv\ncaption: Plans\n```"
+        let scratch = Scratch([
+            "data/plans.csv": "Category,Plans\nNeglect,45\n",
+            "reports/plans.md": page(title: "Plans", body: table),
+            "news/a.md": page(title: "A", body: "See [the plans](page:reports/plans)."),
+            "news/b.md": page(title: "B", body: "## Part one\n\nPlain text."),
+            "news/c.md": page(title: "C", body: "Plain text, [linked](/news/b/#part-one)."),
+        ])
+        defer { scratch.remove() }
+        let session = BuildSession(options: scratch.options())
+        let first = try session.rebuild(changed: nil)
+        let pages = SourceTree.list(scratch.content).filter { $0.hasSuffix(".md") }.count
+        #expect(first.compiled == pages)
+
+        // New data: only the page with the table is compiled again, the rest are reused.
+        scratch.write("data/plans.csv", "Category,Plans\nNeglect,46\n")
+        let data = try session.rebuild(changed: ["\(scratch.content)/data/plans.csv"])
+        #expect(!data.incremental && data.rendered == data.result.pageCount)
+        // The table's page, and A, whose typed link is read from the other pages.
+        #expect(data.compiled == 2)
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: scratch.output + "/reports/plans/index.html")), as: UTF8.self).contains("46"))
+        try expectSameAsFullBuild(scratch)
+
+        // New settings: the same two pages; a failed build in between changes nothing kept.
+        scratch.write("site.yaml", "name: [unclosed\n")
+        #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/site.yaml"]) }
+        scratch.write("site.yaml", Scratch.siteYAML.replacingOccurrences(of: "name: Test Safeguarding", with: "name: Other Safeguarding"))
+        let settings = try session.rebuild(changed: ["\(scratch.content)/site.yaml"])
+        #expect(settings.compiled == 2)
+        try expectSameAsFullBuild(scratch)
+
+        // A page whose front matter changed (a full build) is compiled again, with those two.
+        scratch.write("news/c.md", page(title: "C renamed", body: "Plain text, [linked](/news/b/#part-one)."))
+        #expect(try session.rebuild(changed: ["\(scratch.content)/news/c.md"]).compiled == 3)
+        try expectSameAsFullBuild(scratch)
+    }
 }

@@ -13,6 +13,9 @@ import Foundation
 public final class BuildSession: @unchecked Sendable {
     public let options: BuildOptions
     private var state: State?
+    /// Pages read and compiled by the last full build, for the next one (kept after a failure:
+    /// entries match on content, so they stay true).
+    private var pages = PageCache()
     private let lock = NSLock()
 
     private struct State {
@@ -27,6 +30,9 @@ public final class BuildSession: @unchecked Sendable {
         public var result: BuildResult
         /// Pages rendered: every page after a full build, a few after an edit.
         public var rendered: Int
+        /// Pages whose Markdown was compiled: after a change to the settings or data, only
+        /// new or changed pages and those whose text uses the data or other pages.
+        public var compiled: Int
         public var incremental: Bool
     }
 
@@ -46,12 +52,13 @@ public final class BuildSession: @unchecked Sendable {
         if let changed, let kept, let outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
             return outcome
         }
-        let (resolved, result) = try Build.written(options)
+        let (resolved, result) = try Build.written(options, cache: pages)
+        pages = resolved.cache ?? PageCache()
         let site = resolved.site
         state = State(
             resolved: resolved, renderer: Renderer(site: site, theme: resolved.theme),
             pageFiles: Dictionary(uniqueKeysWithValues: site.pages.indices.map { (site.pages[$0].page.file.relativePath, $0) }))
-        return Outcome(result: result, rendered: result.pageCount, incremental: false)
+        return Outcome(result: result, rendered: result.pageCount, compiled: pages.compiled, incremental: false)
     }
 
     /// The rebuild of a few pages' text, or nil when a full build is needed.
@@ -82,7 +89,9 @@ public final class BuildSession: @unchecked Sendable {
         }
         guard !edited.isEmpty else {
             self.state = state
-            return Outcome(result: BuildResult(files: [], copies: [], pageCount: state.renderer.urls.count, warnings: []), rendered: 0, incremental: true)
+            return Outcome(
+                result: BuildResult(files: [], copies: [], pageCount: state.renderer.urls.count, warnings: []), rendered: 0,
+                compiled: 0, incremental: true)
         }
 
         // Links: the edited pages' own, and, where headings changed, every link to a heading.
@@ -118,18 +127,18 @@ public final class BuildSession: @unchecked Sendable {
         var next = state
         next.resolved.site = site
         let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
-        return try finish(next, renderer: renderer, rendered: urls.count, files: files)
+        return try finish(next, renderer: renderer, rendered: urls.count, compiled: edited.count, files: files)
     }
 
     /// Writes what a partial rebuild made, keeps its state for the next and says what it did.
-    private func finish(_ state: State, renderer: Renderer, rendered: Int, files: [OutputFile]) throws -> Outcome {
+    private func finish(_ state: State, renderer: Renderer, rendered: Int, compiled: Int = 0, files: [OutputFile]) throws -> Outcome {
         try OutputWriter(output: options.output).update(files)
         var next = state
         next.renderer = renderer
         self.state = next
         return Outcome(
             result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: []),
-            rendered: rendered, incremental: true)
+            rendered: rendered, compiled: compiled, incremental: true)
     }
 
     /// The rebuild after a change to the theme alone, or nil when a full build is needed:

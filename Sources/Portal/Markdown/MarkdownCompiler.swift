@@ -27,6 +27,10 @@ public struct CompiledBody: Sendable {
     public var usedData: Set<String> = []
     /// The text as plain text, when asked for (newsletters, for email).
     public var plainText: String?
+    /// Whether the HTML or problems depend on more than the page's own file: blocks made
+    /// from data, typed links (`page:`, `course:` …), the site's address. Only pages without
+    /// them are reused unchanged by the preview after an edit elsewhere (`PageCache`).
+    public var usesContext = false
 }
 
 /// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
@@ -50,6 +54,7 @@ public enum MarkdownCompiler {
         var headings: [Heading] = []
         var usedIDs = reservedIDs
         var usedData: Set<String> = []
+        var usesContext = plainTextBase != nil
 
         func position(_ node: CMarkNode) -> (line: Int, column: Int) {
             // Inline nodes may lack positions; fall back to the block that holds them.
@@ -90,9 +95,11 @@ public enum MarkdownCompiler {
                 case .untyped:
                     links.append(BodyLink(url: url, line: line, column: column))
                 case .address(let address):
+                    usesContext = true
                     node.setURL(address)
                     links.append(BodyLink(url: address, line: line, column: column, written: url))
                 case .problem(let message, let hint):
+                    usesContext = true
                     diagnostics.append(file.error(line: line, column: column, message, hint: hint))
                 }
             }
@@ -108,6 +115,7 @@ public enum MarkdownCompiler {
         for node in codeBlocks {
             let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
             guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
+            usesContext = true
             let (line, _) = position(node)
             let output = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1)
             diagnostics += output.problems
@@ -138,7 +146,7 @@ public enum MarkdownCompiler {
 
         return CompiledBody(
             html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData,
-            plainText: plainTextBase.map { PlainText.render(document, base: $0) })
+            plainText: plainTextBase.map { PlainText.render(document, base: $0) }, usesContext: usesContext)
     }
 
     /// An image address that is safe to show: on this site, or https.
