@@ -62,7 +62,7 @@ public enum Build {
         clock.mark("listings")
         let pages = parallelMap(urls) { renderer.render(url: $0) }
         clock.mark("pages")
-        let files = pages + [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
+        let files = pages + renderer.filesBesidesPages()
         clock.mark("feeds, sitemap, email")
         return BuildResult(files: files, copies: theme.assets, pageCount: urls.count, warnings: warnings)
     }
@@ -216,8 +216,11 @@ public enum Build {
     }
 
     /// `run`, keeping the resolved site for a preview's next rebuild (BuildSession). Each
-    /// page is written as it is rendered.
-    static func written(_ options: BuildOptions, cache: PageCache? = nil) throws -> (resolved: Resolved, result: BuildResult) {
+    /// page is written as it is rendered: into a new folder swapped in at the end or, for
+    /// the preview, over the site it wrote before (`previous`, the paths of its files).
+    static func written(
+        _ options: BuildOptions, cache: PageCache? = nil, replacing previous: [String]? = nil
+    ) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
         let resolved = try resolved(options, cache: cache)
         let (site, theme) = (resolved.site, resolved.theme)
@@ -225,24 +228,29 @@ public enum Build {
         let renderer = Renderer(site: site, theme: theme)
         let urls = renderer.urls
         clock.mark("listings")
-        let staging = try OutputWriter(output: options.output).stage()
-        let paths: [String]
-        do {
-            // The files besides pages (nil: 404 page, feeds, sitemap, email, data files) are
-            // made first, on one core while the other starts on the pages.
-            paths = try staging.write([nil] + urls) { url in
-                url.map { [renderer.render(url: $0)] } ?? [renderer.notFound()] + renderer.siteFiles() + site.dataFiles
-            }
-            clock.mark("pages, feeds, sitemap, email")
-            try staging.finish(copies: theme.assets)
-            clock.mark("assets")
-        } catch {
-            staging.discard()
-            throw error
+        // The files besides pages (nil) are made first, on one core while the other starts
+        // on the pages.
+        let tasks: [String?] = [nil] + urls
+        let make: @Sendable (String?) -> [OutputFile] = { url in
+            url.map { [renderer.render(url: $0)] } ?? renderer.filesBesidesPages()
         }
-        let result = BuildResult(
-            files: [], copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings,
-            paths: paths + theme.assets.map(\.outputPath))
+        let writer = OutputWriter(output: options.output)
+        var paths: [String]
+        if let previous {
+            paths = try writer.rewrite(tasks, copies: theme.assets, replacing: previous, making: make)
+        } else {
+            let staging = try writer.stage()
+            do {
+                paths = try staging.write(tasks, making: make)
+                try staging.finish(copies: theme.assets)
+                paths += theme.assets.map(\.outputPath)
+            } catch {
+                staging.discard()
+                throw error
+            }
+        }
+        clock.mark("pages, feeds, sitemap, email, assets")
+        let result = BuildResult(files: [], copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings, paths: paths)
         return (resolved, result)
     }
 }

@@ -176,5 +176,12 @@ import Testing
         scratch.write("news/c.md", page(title: "C renamed", body: "Plain text, [linked](/news/b/#part-one)."))
         #expect(try session.rebuild(changed: ["\(scratch.content)/news/c.md"]).compiled == 3)
         try expectSameAsFullBuild(scratch)
+
+        // A removed page: the full build writes over the site in place, and its file and
+        // folder go.
+        try FileManager.default.removeItem(atPath: "\(scratch.content)/news/c.md")
+        #expect(try !session.rebuild(changed: ["\(scratch.content)/news/c.md"]).incremental)
+        #expect(!FileManager.default.fileExists(atPath: scratch.output + "/news/c"))
+        try expectSameAsFullBuild(scratch)
     }
 }

@@ -8,14 +8,18 @@ import Foundation
 /// through the new templates, for the pages that use a changed one. Any other change
 /// (settings, data, new or removed files, front matter, templates of blocks inside page
 /// text, errors, headings other pages link to), and any rebuild after one that failed,
-/// builds everything again. Pages are matched by content: a file saved unchanged is not
-/// rebuilt at all.
+/// builds everything again, reusing the pages it read and compiled before (`PageCache`)
+/// and writing over the site it wrote before, in place. Pages are matched by content: a
+/// file saved unchanged is not rebuilt at all.
 public final class BuildSession: @unchecked Sendable {
     public let options: BuildOptions
     private var state: State?
     /// Pages read and compiled by the last full build, for the next one (kept after a failure:
     /// entries match on content, so they stay true).
     private var pages = PageCache()
+    /// The files of the site in the output, as this session last wrote them in full; nil
+    /// before the first build and after a write failed, when the next build starts afresh.
+    private var written: [String]?
     private let lock = NSLock()
 
     private struct State {
@@ -52,7 +56,17 @@ public final class BuildSession: @unchecked Sendable {
         if let changed, let kept, let outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
             return outcome
         }
-        let (resolved, result) = try Build.written(options, cache: pages)
+        let resolved: Build.Resolved
+        let result: BuildResult
+        do {
+            (resolved, result) = try Build.written(options, cache: pages, replacing: written)
+        } catch let failed as BuildFailed {
+            throw failed  // found before anything was written: the site on disk is as it was
+        } catch {
+            written = nil
+            throw error
+        }
+        written = result.paths
         pages = resolved.cache ?? PageCache()
         let site = resolved.site
         state = State(

@@ -158,6 +158,12 @@ public struct Renderer: Sendable {
         return OutputFile(path: "404.html", contents: html)
     }
 
+    /// Every file of the site but its pages: 404.html, feeds, sitemap, robots.txt,
+    /// newsletters for email and the files made from data.
+    public func filesBesidesPages() -> [OutputFile] {
+        [notFound()] + siteFiles() + site.dataFiles
+    }
+
     /// Feeds, sitemap and robots.txt for the pages rendered, and newsletters for email.
     public func siteFiles() -> [OutputFile] {
         SiteFiles(site: site, urls: urls).files() + NewsletterEmail(site: site, theme: theme).files()

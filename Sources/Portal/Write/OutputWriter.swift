@@ -92,14 +92,7 @@ public struct OutputWriter: Sendable {
         /// Copies `copies` in, then puts the staged site in the output's place in one step.
         public func finish(copies: [(outputPath: String, sourcePath: String)] = []) throws {
             let fm = FileManager.default
-            var files: [OutputFile] = []
-            for copy in copies {
-                guard let data = fm.contents(atPath: copy.sourcePath) else {
-                    throw Failure.io("could not read \(copy.sourcePath)")
-                }
-                files.append(OutputFile(path: copy.outputPath, contents: [UInt8](data)))
-            }
-            _ = try write(files)
+            _ = try write(OutputWriter.read(copies))
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
@@ -122,6 +115,16 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The theme's files to copy, read.
+    static func read(_ copies: [(outputPath: String, sourcePath: String)]) throws(Failure) -> [OutputFile] {
+        try copies.map { copy throws(Failure) in
+            guard let data = FileManager.default.contents(atPath: copy.sourcePath) else {
+                throw Failure.io("could not read \(copy.sourcePath)")
+            }
+            return OutputFile(path: copy.outputPath, contents: [UInt8](data))
+        }
+    }
+
     /// Rewrites some files of a site already written, for the preview, which rebuilds a few
     /// pages after an edit (or every page after a change to the layout). Each file is
     /// overwritten where it is, on both cores: a new file renamed over the old one would be
@@ -129,6 +132,30 @@ public struct OutputWriter: Sendable {
     /// last minutes to make one, which made rewriting 1,000 pages take 300 ms instead of 50.
     public func update(_ files: [OutputFile]) throws {
         _ = try Self.writeAll(files, in: output, fresh: false) { [$0] }
+    }
+
+    /// Writes a whole site over the one already in the output, for the preview: each file
+    /// in place, as `update` does, then the files of the old site (`previous`) that the new
+    /// one no longer has are removed, with folders they leave empty. Writing a new site
+    /// beside the old one and deleting the old one made every full rebuild of 10,000 pages
+    /// create and delete 20,000 files. The paths written, in order, copies last.
+    public func rewrite<Item: Sendable>(
+        _ items: [Item], copies: [(outputPath: String, sourcePath: String)], replacing previous: [String],
+        making make: @Sendable (Item) -> [OutputFile]
+    ) throws -> [String] {
+        var paths = try Self.writeAll(items, in: output, fresh: false, making: make)
+        paths += try Self.writeAll(Self.read(copies), in: output, fresh: false) { [$0] }
+        let kept = Set(paths)
+        for stale in previous where !kept.contains(stale) {
+            var path = "\(output)/\(stale)"
+            guard unlink(path) == 0 else { continue }
+            // Folders emptied by the removal go too, up to the output itself.
+            while true {
+                path = Self.parent(of: path)
+                guard path.count > output.count, rmdir(path) == 0 else { break }
+            }
+        }
+        return paths
     }
 
     /// Makes the files of each item and writes them under `folder`, on every core; the
