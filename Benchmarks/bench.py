@@ -43,13 +43,15 @@ def hyperfine(commands, runs, prepare):
     """Times every command once a round, in turn, for `runs` rounds (hyperfine times each
     run), so a slow or busy moment of the machine falls on all of them alike. Returns each
     command's median and standard deviation over the rounds: the median, because a moment
-    when another process on this shared machine takes a core makes one run far slower."""
+    when another process on this shared machine takes a core makes one run far slower.
+    Before each run, what earlier runs wrote to disk is flushed (`sync`, not timed): the
+    kernel writes it back in the background for seconds, on the cores of whatever runs next."""
     times = {name: [] for name, _ in commands}
     for _ in range(runs):
         with tempfile.NamedTemporaryFile(suffix=".json") as export:
             args = ["hyperfine", "--style", "basic", "--runs", "1", "--export-json", export.name]
             for name, command in commands:
-                args += ["--prepare", prepare.get(name, "true"), "--command-name", name, command]
+                args += ["--prepare", f"{prepare.get(name, 'true')}; sync", "--command-name", name, command]
             run(args, stdout=subprocess.DEVNULL)
             for result in json.load(open(export.name))["results"]:
                 times[result["command"]] += result["times"]
