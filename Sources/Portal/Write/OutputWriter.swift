@@ -200,11 +200,12 @@ public struct OutputWriter: Sendable {
     /// writing takes new ones, which on a disk mounted with `discard` (as here) made
     /// rewriting 10,000 pages take a second. In a fresh folder the file is new (emptying
     /// it costs nothing, and saves a call to cut it).
-    /// Its folder is made when it is missing: each page has its own, and making them as the
-    /// pages are written spreads the work over both cores with the rendering.
+    ///
+    /// The file's folder is made as the file is written: each page has its own, and making
+    /// them here spreads the work over both cores with the rendering. In a fresh folder it
+    /// is made first; elsewhere only when opening finds it missing.
     private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
         let flags = O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0)
-        // In a fresh site each page's folder is new: it is made first, not after a failed open.
         if fresh { _ = makeFolder(parent(of: path)) }
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, makeFolder(parent(of: path)) { fd = open(path, flags, 0o644) }
