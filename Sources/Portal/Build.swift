@@ -162,19 +162,21 @@ public enum Build {
         diagnostics += frontMatter.flatMap(\.1)
         let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
         let baseURL = config?.baseURL ?? ""
-        let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic]) in
-            guard let page = parsed.0 else { return (nil, []) }
-            let body = cache?.body(file) ?? compile(page, blocks: blocks, references: references, baseURL: baseURL)
-            return (ResolvedPage(page: page, body: body), body.diagnostics)
+        // Each page's compiled text, and whether it was compiled now (not found in the cache).
+        let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic], Bool) in
+            guard let page = parsed.0 else { return (nil, [], false) }
+            if let body = cache?.body(file) { return (ResolvedPage(page: page, body: body), body.diagnostics, false) }
+            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL)
+            return (ResolvedPage(page: page, body: body), body.diagnostics, true)
         }
         clock.mark("markdown")
         // The preview keeps what was read and compiled, for its next build.
-        let kept = cache.map { cache in
+        let kept = cache.map { _ in
             var kept = PageCache()
             for (file, (front, compiled)) in zip(pageFiles, zip(frontMatter, parsed)) {
                 kept.entries[file.relativePath] = PageCache.Entry(text: file.text, parsed: front, body: compiled.0?.body)
-                if compiled.0 != nil, cache.body(file) == nil { kept.compiled += 1 }
             }
+            kept.compiled = parsed.count(where: \.2)
             return kept
         }
         diagnostics += parsed.flatMap(\.1)
