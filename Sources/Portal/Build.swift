@@ -9,13 +9,16 @@ public struct BuildOptions: Sendable {
     /// read from the clock inside the pipeline, so builds repeat byte for byte.
     public var now: Day
     public var includeDrafts: Bool
+    /// Replace the output folder even if portal did not make it (see `OutputWriter.checkSafe`).
+    public var force: Bool
 
-    public init(content: String, theme: String, output: String, now: Day, includeDrafts: Bool = false) {
+    public init(content: String, theme: String, output: String, now: Day, includeDrafts: Bool = false, force: Bool = false) {
         self.content = content
         self.theme = theme
         self.output = output
         self.now = now
         self.includeDrafts = includeDrafts
+        self.force = force
     }
 }
 
@@ -223,7 +226,7 @@ public enum Build {
     static func written(
         _ options: BuildOptions, cache: PageCache? = nil, replacing previous: [String]? = nil
     ) throws -> (resolved: Resolved, result: BuildResult) {
-        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
+        try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme], force: options.force)
         let resolved = try resolved(options, cache: cache)
         let (site, theme) = (resolved.site, resolved.theme)
         let clock = StageClock()

@@ -22,6 +22,9 @@ public struct SiteOptions: ParsableArguments {
     @Flag(help: "Also build drafts and pages with a future publish date, to preview them.")
     public var drafts = false
 
+    @Flag(help: "Replace the output folder even if it holds files portal did not make (they are deleted).")
+    public var force = false
+
     public func validate() throws {
         if let now, Day(iso: now) == nil {
             throw ValidationError("--now must be a date written year-month-day, like 2026-11-21 (got “\(now)”).")
@@ -31,6 +34,6 @@ public struct SiteOptions: ParsableArguments {
     public var buildOptions: BuildOptions {
         BuildOptions(
             content: content, theme: theme, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
-            includeDrafts: drafts)
+            includeDrafts: drafts, force: force)
     }
 }

@@ -68,7 +68,7 @@ public actor PreviewServer {
             throw .noContent(options.content)
         }
         do {
-            try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme])
+            try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme], force: options.force)
         } catch {
             throw .unsafeOutput("\(error)")
         }

@@ -159,6 +159,48 @@ import Testing
         await #expect(throws: (any Error).self) { try await HTTPGet.get("/", port: port) }
     }
 
+    /// The filesystem's safety through the preview: a data value naming a folder outside
+    /// the site is refused, nothing is written there, and undoing it removes nothing there.
+    /// Once, this wrote (and then deleted) a file outside the site.
+    @Test(.timeLimit(.minutes(1))) func thePreviewNeverWritesOrRemovesOutsideTheSite() async throws {
+        let scratch = Scratch(TrainingData.files())
+        defer { scratch.remove() }
+        let fm = FileManager.default
+        let victim = "\(scratch.root)/victim/index.html"
+        try fm.createDirectory(atPath: "\(scratch.root)/victim", withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: victim, contents: Data("not the site's".utf8))
+        let preview = PreviewServer(.init(build: scratch.options(), port: 0, pollInterval: .milliseconds(100)), log: CollectedLog().log)
+        let port = try await preview.start()
+        #expect(try await status(port).ok)
+
+        let programme = "data/training-programme.yaml"
+        scratch.write(programme, TrainingData.programme.replacingOccurrences(of: "year: 2012-13", with: "year: ../../../victim"))
+        let refused = try await waitForStatus(port) { $0.build == 2 }
+        #expect(!refused.ok && refused.errors.map(\.location) == ["\(scratch.content)/\(programme):9:11"])
+        scratch.write(programme, TrainingData.programme)
+        #expect(try await waitForStatus(port) { $0.build == 3 }.ok)
+        await preview.stop()
+        #expect(fm.contents(atPath: victim) == Data("not the site's".utf8))
+    }
+
+    @Test func thePreviewRefusesAnOutputItMustNotReplace() async throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(atPath: scratch.output, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(scratch.output)/notes.txt", contents: Data("mine".utf8))
+        let preview = PreviewServer(.init(build: scratch.options(), port: 0), log: CollectedLog().log)
+        await #expect {
+            try await preview.start()
+        } throws: { error in
+            "\(error)".contains("holds files that portal did not make")
+        }
+        var inside = scratch.options()
+        inside.output = "\(scratch.content)/preview"
+        let second = PreviewServer(.init(build: inside, port: 0), log: CollectedLog().log)
+        await #expect(throws: PreviewError.self) { try await second.start() }
+        #expect(FileManager.default.contents(atPath: "\(scratch.output)/notes.txt") == Data("mine".utf8))
+    }
+
     @Test func aBusyPortIsNamed() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }

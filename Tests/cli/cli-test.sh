@@ -89,5 +89,22 @@ check "serve without portal-serve says how to build it" grep -q 'hint: Build it 
 check "a bad --now is refused" test $? -ne 0
 check "a bad --now is explained" grep -q 'year-month-day' err.txt
 
+# The output folder: never one holding the project or what the build reads, never one
+# with files portal did not make (unless --force).
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output .. >out.txt 2>err.txt
+check "--output .. is refused" test $? -eq 1
+check "--output .. says why" grep -q "holds this project's folder" err.txt
+check "--output .. deletes nothing" test -f Content/site.yaml
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output Content/site >out.txt 2>err.txt
+check "an output inside Content/ is refused" grep -q 'is inside “Content”' err.txt
+mkdir -p Documents && echo "years of work" > Documents/thesis.txt
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output Documents >out.txt 2>err.txt
+check "a folder portal did not make is refused" grep -q 'holds files that portal did not make.*--force' err.txt
+check "and left as it was" test -f Documents/thesis.txt
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output Documents --force >out.txt 2>err.txt
+check "--force replaces it" test -f Documents/index.html -a ! -f Documents/thesis.txt
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output Documents >out.txt 2>err.txt
+check "a folder portal made is replaced without --force" test $? -eq 0
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -45,7 +45,7 @@ public enum Scaffold {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .emptyTitle }
         let folder = (folder ?? defaultFolder(kind)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        guard folder.isEmpty || folder.split(separator: "/").allSatisfy({ URLMapping.isCleanSegment(String($0)) }) else {
+        guard folder.isEmpty || folder.split(separator: "/").allSatisfy({ SitePath.isCleanSegment($0) }) else {
             throw .badFolder(folder)
         }
         let quotedTitle = yamlQuoted(title)

@@ -118,6 +118,20 @@ final class FieldReader {
         return text.isEmpty ? nil : text
     }
 
+    /// Text that becomes part of a page's address (an id, a year), checked by the one path
+    /// check where it is written, so no value can lead a file out of the site.
+    func addressPart(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        guard SitePath.isCleanSegment(text) else {
+            let suggestion = slug(text)
+            failField(
+                key, "`\(key)` becomes part of a web address, so it can only be lower-case letters, digits and hyphens, not “\(text)”",
+                hint: suggestion.isEmpty ? "Use lower-case letters, digits and hyphens only." : "Write it like `\(suggestion)`.")
+            return nil
+        }
+        return text
+    }
+
     func day(_ key: String, required: Bool = false) -> Day? {
         guard let node = value(key, required: required) else { return nil }
         guard let text = node.string, let day = Day(iso: text.trimmingWhitespace()) else {

@@ -21,7 +21,7 @@ public enum URLMapping {
             if last.hasSuffix(".md") { last.removeLast(3) }
             if last != "index" { segments.append(last) }
         }
-        for segment in segments where !isCleanSegment(segment) {
+        for segment in segments where !SitePath.isCleanSegment(segment) {
             return .failure(BadName(segment: segment, suggestion: slug(segment)))
         }
         return .success(segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/")
@@ -39,13 +39,6 @@ public enum URLMapping {
     public static func outputPath(for url: String) -> String {
         let trimmed = url.pathSegments.joined(separator: "/")
         return trimmed.isEmpty ? "index.html" : trimmed + "/index.html"
-    }
-
-    static func isCleanSegment(_ segment: String) -> Bool {
-        segment.utf8.first.map { $0 != UInt8(ascii: "-") } ?? false && segment.utf8.allSatisfy {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                || $0 == UInt8(ascii: "-")
-        }
     }
 }
 

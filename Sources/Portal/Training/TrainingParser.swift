@@ -102,7 +102,7 @@ public struct TrainingParser {
                 id = fields.string("id", required: true)
                 if let id { declared[kind, default: []].insert(id) }
                 if let id {
-                    if !URLMapping.isCleanSegment(id) {
+                    if !SitePath.isCleanSegment(id) {
                         fields.failField("id", "the id “\(id)” must be lower-case letters, digits and hyphens", hint: "Write it like `\(slug(id))`.")
                     } else if let first = seen[id] {
                         fields.failField("id", "the id `\(id)` is already used by the \(kind) on line \(first)", hint: "Give each \(kind) its own id.")
@@ -158,11 +158,16 @@ public struct TrainingParser {
         let note = fields.string("sample_note")
         for entry in fields.list("attendance") {
             let name = entry.string("file", required: true)
-            let year = entry.string("year", required: true)
+            // Named here: a mistake elsewhere in the entry does not make the file unused too.
+            if let name { used.insert(name) }
+            let year = entry.addressPart("year", required: true)
+            if let year, !PageParser.isReportingPeriod(year) {
+                entry.failField("year", "`year` must be a programme year like 2012-13, not “\(year)”", hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
+            }
             let title = entry.string("title", required: true)
             let source = entry.string("source", required: true)
             diagnostics += entry.warnAboutUnknownFields(allowed: entry.asked, context: "an `attendance` entry")
-            if let name, let year, let title, let source {
+            if let name, let year, PageParser.isReportingPeriod(year), let title, let source {
                 let (line, column) = entry.located("file") ?? entry.start
                 attendanceFiles.append((name, year, title, source, line, column))
             }
@@ -319,7 +324,6 @@ public struct TrainingParser {
                     hint: "Put the CSV file in Content/data/, or correct its name here."))
                 continue
             }
-            used.insert(entry.file)
             let (table, problems) = CSVTable.read(file)
             diagnostics += problems
             guard let table else { continue }

@@ -18,31 +18,89 @@ public struct OutputWriter: Sendable {
 
     public enum Failure: Error, CustomStringConvertible {
         case unsafeOutput(String)
+        /// A path that would leave the output folder: the writer refuses it, whatever made it.
+        case unsafePath(String)
         case io(String)
 
         public var description: String {
             switch self {
             case .unsafeOutput(let why), .io(let why): why
+            case .unsafePath(let path):
+                "refused to write “\(path)”: it is not a plain path inside the output folder, so nothing was written"
             }
         }
     }
 
-    /// Refuses output folders whose replacement would destroy something else.
-    public static func checkSafe(output: String, protecting inputs: [String]) throws {
-        let resolved = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
-            .resolvingSymlinksInPath().path
-        if resolved == "/" || resolved == cwd || resolved == NSHomeDirectory() {
-            throw Failure.unsafeOutput(
-                "the output folder “\(output)” would replace \(resolved == "/" ? "the whole disk" : "this whole folder"); choose a folder of its own, such as Site")
+    /// The file every built site holds, so a later build knows the folder is one it may replace.
+    public static let marker = ".portal-site"
+    static let markerText = "This folder is a website made by portal. Each build replaces it whole: keep nothing else here.\n"
+
+    /// Refuses output folders whose replacement would destroy something else: the disk, the
+    /// home folder, a folder holding the project (`project`, the current folder) or what the
+    /// build reads (`inputs`), a folder inside those inputs, and a folder with files that
+    /// portal did not make (unless `force`).
+    public static func checkSafe(
+        output: String, protecting inputs: [String], force: Bool = false,
+        project: String = FileManager.default.currentDirectoryPath
+    ) throws(Failure) {
+        let target = realLocation(output)
+        let choose = "choose a folder of its own, such as Site"
+        if target == "/" || target == realLocation(NSHomeDirectory()) {
+            throw .unsafeOutput(
+                "the output folder “\(output)” would replace \(target == "/" ? "the whole disk" : "your home folder"); \(choose)")
         }
-        for input in inputs {
-            let protected = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            if resolved == protected || protected.hasPrefix(resolved + "/") || resolved.hasPrefix(protected + "/") {
-                throw Failure.unsafeOutput(
-                    "the output folder “\(output)” overlaps “\(input)”, which the build reads; choose a folder of its own, such as Site")
+        let here = realLocation(project)
+        if target == here || here.hasPrefix(target + "/") {
+            throw .unsafeOutput(
+                "the output folder “\(output)” holds this project's folder, which a build would delete; \(choose)")
+        }
+        for input in inputs where !input.isEmpty {
+            let protected = realLocation(input)
+            if target == protected || protected.hasPrefix(target + "/") {
+                throw .unsafeOutput(
+                    "the output folder “\(output)” holds “\(input)”, which the build reads and would delete; \(choose)")
+            }
+            if target.hasPrefix(protected + "/") {
+                throw .unsafeOutput(
+                    "the output folder “\(output)” is inside “\(input)”, which the build reads; \(choose)")
             }
         }
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .unsafeOutput("“\(output)” is a file, not a folder; it was left as it is. \(choose.prefix(1).uppercased() + choose.dropFirst())")
+        }
+        if !force, access("\(target)/\(marker)", F_OK) != 0, !isEmptyFolder(target) {
+            throw .unsafeOutput(
+                "the output folder “\(output)” holds files that portal did not make, and a build replaces the whole folder; "
+                    + "choose another folder with --output, or add --force to replace it and delete everything in it")
+        }
+    }
+
+    /// `path` made absolute with its links followed, as far as it exists (the rest added as written).
+    private static func realLocation(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                let base = String(cString: resolved)
+                return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+            }
+            guard existing != "/", let slash = existing.utf8.lastIndex(of: UInt8(ascii: "/")) else { return existing }
+            rest.append(String(existing[existing.index(after: slash)...]))
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
+        }
+    }
+
+    private static func isEmptyFolder(_ path: String) -> Bool {
+        guard let folder = opendir(path) else { return false }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name != "." && name != ".." { return false }
+        }
+        return true
     }
 
     /// Writes `files` and copies `copies` (output path → source path), then swaps the result in.
@@ -69,6 +127,7 @@ public struct OutputWriter: Sendable {
         removeStale(parent: parent, name: name)
         try? fm.removeItem(atPath: staging.folder)
         try fm.createDirectory(atPath: staging.folder, withIntermediateDirectories: true)
+        try Self.writeMarker(in: staging.folder)
         return staging
     }
 
@@ -145,8 +204,9 @@ public struct OutputWriter: Sendable {
     ) throws -> [String] {
         var paths = try Self.writeAll(items, in: output, fresh: false, making: make)
         paths += try Self.writeAll(Self.read(copies), in: output, fresh: false) { [$0] }
+        try Self.writeMarker(in: output)
         let kept = Set(paths)
-        for stale in previous where !kept.contains(stale) {
+        for stale in previous where !kept.contains(stale) && SitePath.isInsideOutput(stale) {
             var path = "\(output)/\(stale)"
             guard unlink(path) == 0 else { continue }
             // Folders emptied by the removal go too, up to the output itself.
@@ -166,15 +226,12 @@ public struct OutputWriter: Sendable {
         let written = parallelMap(items) { item -> Result<[String], Failure> in
             var paths: [String] = []
             for file in make(item) {
-                let failure = file.contents.withUnsafeBytes { bytes -> Failure? in
-                    do throws(Failure) {
-                        try writeFile("\(folder)/\(file.path)", bytes, fresh: fresh)
-                        return nil
-                    } catch {
-                        return error
-                    }
+                guard SitePath.isInsideOutput(file.path) else { return .failure(.unsafePath(file.path)) }
+                do throws(Failure) {
+                    try writeFile("\(folder)/\(file.path)", file.contents, fresh: fresh)
+                } catch {
+                    return .failure(error)
                 }
-                if let failure { return .failure(failure) }
                 paths.append(file.path)
             }
             return .success(paths)
@@ -182,6 +239,12 @@ public struct OutputWriter: Sendable {
         var paths: [String] = []
         for result in written { paths += try result.get() }
         return paths
+    }
+
+    /// The marker that tells a later build this folder is a site portal made (not listed
+    /// among the site's files, so the preview never removes it as stale).
+    private static func writeMarker(in folder: String) throws(Failure) {
+        try writeFile("\(folder)/\(marker)", Array(markerText.utf8), fresh: false)
     }
 
     /// Folders left by a build that was killed before it could clean up (its process is gone).
@@ -204,8 +267,21 @@ public struct OutputWriter: Sendable {
     /// The file's folder is made as the file is written: each page has its own, and making
     /// them here spreads the work over both cores with the rendering. In a fresh folder it
     /// is made first; elsewhere only when opening finds it missing.
+    private static func writeFile(_ path: String, _ contents: [UInt8], fresh: Bool) throws(Failure) {
+        let failure = contents.withUnsafeBytes { bytes -> Failure? in
+            do throws(Failure) {
+                try writeFile(path, bytes, fresh: fresh)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
     private static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer, fresh: Bool) throws(Failure) {
-        let flags = O_WRONLY | O_CREAT | (fresh ? O_TRUNC : 0)
+        // Over an existing site, a link planted where a file was is not followed.
+        let flags = O_WRONLY | O_CREAT | (fresh ? O_TRUNC : O_NOFOLLOW)
         if fresh { _ = makeFolder(parent(of: path)) }
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, makeFolder(parent(of: path)) { fd = open(path, flags, 0o644) }
