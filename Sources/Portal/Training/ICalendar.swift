@@ -37,14 +37,14 @@ struct ICalendar {
         let stamp = site.now.iso.replacingOccurrences(of: "-", with: "") + "T000000Z"
         return [
             "BEGIN:VEVENT",
-            "UID:\(session.id)@\(host)",
+            "UID:\(Self.plain(session.id))@\(Self.plain(host))",
             "DTSTAMP:\(stamp)",
             "DTSTART;TZID=Europe/London:\(session.start.compact)",
             "DTEND;TZID=Europe/London:\(session.end.compact)",
             "SUMMARY:\(Self.escape((session.status == .cancelled ? "Cancelled: " : "") + (course?.title ?? session.course)))",
             "LOCATION:\(Self.escape(venue.map { "\($0.name), \($0.address)" } ?? "Online"))",
             "DESCRIPTION:\(Self.escape(description))",
-            "URL:\(url)",
+            "URL:\(Self.plain(url))",
             "STATUS:\(session.status == .cancelled ? "CANCELLED" : session.status == .postponed ? "TENTATIVE" : "CONFIRMED")",
             "TRANSP:OPAQUE",
             "END:VEVENT",
@@ -73,37 +73,53 @@ struct ICalendar {
         "END:VTIMEZONE",
     ]
 
-    /// TEXT values escape backslash, semicolon, comma and newline (RFC 5545 §3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11),
+    /// read as Unicode scalars: `\r\n` is one Swift character, and a line break it let
+    /// through would start a property, or an event, of its own. Other control characters
+    /// are not allowed in TEXT and are left out.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\n" where previous == "\r": break  // the \r already wrote the break
+            case "\n", "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\t": out.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// A value that is not TEXT (an address, an id): it has no escapes, so control
+    /// characters, which could end its line, are left out. (What goes here is checked
+    /// where it is read; this is the second line of defence.)
+    static func plain(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
     }
 
     /// Folds a content line so no line is longer than 75 octets, never splitting a
-    /// UTF-8 character; continuation lines start with a space (RFC 5545 §3.1).
+    /// UTF-8 sequence; continuation lines start with a space (RFC 5545 §3.1).
     static func fold(_ line: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var octets = 0
         var limit = 75
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
             if octets + size > limit {
-                out += "\r\n "
+                out.append(contentsOf: "\r\n ".unicodeScalars)
                 octets = 0
                 limit = 74
             }
-            out.append(character)
+            out.append(scalar)
             octets += size
         }
-        return out + "\r\n"
+        return String(out) + "\r\n"
     }
 }
