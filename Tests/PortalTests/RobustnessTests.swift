@@ -130,9 +130,9 @@ private let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-
         Mistake("settings with 999 not first", ["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "phone: \"999\"", with: "phone: \"101\"")],
             ["site.yaml:13:3: the first contact must be 999, for a child in immediate danger"]),
         Mistake("base_url with a final slash", ["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "base_url: https://lscb.example.org", with: "base_url: https://lscb.example.org/")],
-            ["site.yaml:3:11: `base_url` must be the site's full address, like https://lscb.example.org"]),
+            ["site.yaml:3:11: `base_url` must be the site's address alone, like https://lscb.example.org, not “https://lscb.example.org/”"]),
         Mistake("quick exit not a web address", ["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "quick_exit: https://www.bbc.co.uk/weather", with: "quick_exit: bbc weather")],
-            ["site.yaml:18:13: `quick_exit` must be the full address of another website, like https://www.bbc.co.uk/weather"]),
+            ["site.yaml:18:13: `quick_exit` must be the full address of another website, starting https://, not “bbc weather”"]),
         Mistake("stray file in the content folder", ["notes.docx": "x"],
             ["notes.docx:0:0: this file is not used"]),
     ]

@@ -332,6 +332,38 @@ enum TrainingData {
         #expect(result.files.contains { $0.path == "training/sessions/core-20270114-1300.ics" })
     }
 
+    /// A line break inside a value (`\r\n` is one Swift character; a lone `\r` too) once
+    /// added properties and whole events to the calendars. Parsed back, they have none.
+    @Test func calendarValuesCannotAddPropertiesOrEvents() throws {
+        var files = TrainingData.files()
+        files["data/courses.yaml"] = TrainingData.courses.replacingOccurrences(
+            of: "title: Safeguarding core, with a long title; commas, and “quotes” to fold in calendars nicely",
+            with: #"title: "Core\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\rX-A:1\nX-B:2\u0085X-C:3""#)
+        files["data/venues.yaml"] = TrainingData.venues.replacingOccurrences(of: "name: Town Hall, Room 2", with: #"name: "Town Hall\rX-INJECTED:1""#)
+        files["site.yaml"] = Scratch.siteYAML.replacingOccurrences(of: "short_name: Test LSCB", with: #"short_name: "Test\r\nX-EVIL:1""#)
+        let (scratch, result) = try build(files)
+        defer { scratch.remove() }
+        let calendars = result.files.filter { $0.path.hasSuffix(".ics") }
+        #expect(calendars.count == 6)
+        for calendar in calendars {
+            let bytes = calendar.contents
+            // Every line ends CRLF; no CR or LF stands anywhere else.
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0A { #expect(index > 0 && bytes[index - 1] == 0x0D, "\(calendar.path): a bare line feed") }
+                if byte == 0x0D { #expect(index + 1 < bytes.count && bytes[index + 1] == 0x0A, "\(calendar.path): a bare carriage return") }
+            }
+            let lines = ICalendarParser.unfold(String(decoding: bytes, as: UTF8.self)).components(separatedBy: "\r\n").dropLast()
+            #expect(!lines.contains { $0.hasPrefix("X-") && !$0.hasPrefix("X-WR-") }, "\(calendar.path)")
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == lines.filter { $0 == "END:VEVENT" }.count)
+        }
+        let all = String(decoding: try #require(calendars.first { $0.path == "training/calendar.ics" }).contents, as: UTF8.self)
+        let events = ICalendarParser.events(all)
+        #expect(events.count == 3)
+        #expect(events.map { $0["SUMMARY"] }.contains(#"Core\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\nX-A:1\nX-B:2\#u{85}X-C:3"#))
+        #expect(events.contains { $0["LOCATION"] == #"Town Hall\nX-INJECTED:1\, Main Road\, Romford RM1 1AA"# })
+        #expect(ICalendarParser.unfold(all).contains(#"PRODID:-//Test\nX-EVIL:1//portal//EN"#))
+    }
+
     @Test func foldingNeverSplitsACharacter() {
         let folded = ICalendar.fold("SUMMARY:" + String(repeating: "é", count: 80))
         let lines = folded.components(separatedBy: "\r\n").dropLast()

@@ -9,6 +9,7 @@ import Testing
     static let links = [
         LinkView(title: "Private fostering", url: "/parents-carers/private-fostering/"),
         LinkView(title: "Report a concern", url: "/report/", text: "Call 01632 960000"),
+        LinkView(title: "NSPCC", url: "HTTPS://www.nspcc.org.uk/"),
     ]
 
     @Test func pageViewsGiveWhatTheEncoderGives() {
@@ -42,8 +43,8 @@ import Testing
             let layout = LayoutView(
                 title: "Home – LSCB", description: "Safeguarding", canonical: "https://example.org/",
                 navigation: [
-                    NavItemView(title: "Parents", url: "/parents-carers/", current: flag, active: !flag),
-                    NavItemView(title: "Training", url: "/training/", current: false, active: flag),
+                    NavItemView(title: "Parents", url: "/parents-carers/", current: flag, active: !flag, outside: false),
+                    NavItemView(title: "Elsewhere", url: "https://example.org/", current: false, active: flag, outside: true),
                 ],
                 breadcrumbs: Self.links, sensitive: flag, kind: "guidance", searchable: !flag, isSearch: flag,
                 searchFilters: [SearchFilterView(name: "audience", value: "Professionals")], content: "<h1>Home</h1>")

@@ -105,11 +105,12 @@ public enum MarkdownCompiler {
             }
         }
 
-        // Links to other sites open with rel="noopener": the other site gets no handle on this page.
+        // Links to other sites open with rel="noopener": the other site gets no handle on this
+        // page. Their address is escaped as cmark escapes the links it writes itself.
         for node in linkNodes {
-            guard let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") else { continue }
+            guard let url = node.url, AddressCheck.isOutsideWeb(url) else { continue }
             let title = node.title.flatMap { $0.isEmpty ? nil : " title=\"\(escapeAttribute($0))\"" } ?? ""
-            node.wrapChildren(open: "<a href=\"\(escapeAttribute(url))\"\(title) rel=\"noopener\">", close: "</a>")
+            node.wrapChildren(open: "<a href=\"\(url.escapedForHref)\"\(title) rel=\"noopener\">", close: "</a>")
         }
 
         for node in codeBlocks {
@@ -151,8 +152,10 @@ public enum MarkdownCompiler {
 
     /// An image address that is safe to show: on this site, or https.
     static func isSafeImage(_ url: String) -> Bool {
-        guard let scheme = LinkChecker.scheme(of: url) else { return !url.hasPrefix("//") }
-        return scheme == "https"
+        switch AddressCheck.check(url) {
+        case .success(.onSite), .success(.outside(scheme: "https")): true
+        default: false
+        }
     }
 
     /// Text for an HTML attribute value in double quotes.

@@ -44,10 +44,16 @@ public struct SiteConfig: Sendable {
         let shortName = fields.string("short_name", required: true)
         let baseURL = fields.string("base_url", required: true)
         let description = fields.string("description", required: true)
-        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.hasSuffix("/") {
-            fields.failField(
-                "base_url", "`base_url` must be the site's full address, like https://lscb.example.org",
-                hint: "Start with https:// and leave off the final slash.")
+        // The site's own address goes into feeds, calendars and email: checked as every
+        // address is, then for what would make it more than a plain address.
+        if let baseURL {
+            if let problem = AddressCheck.checkWebsite(baseURL) {
+                fields.failField("base_url", "`base_url`: \(problem.message)", hint: "Write the site's full address, like https://lscb.example.org.")
+            } else if baseURL.hasSuffix("/") || baseURL.contains("?") || baseURL.contains("#") {
+                fields.failField(
+                    "base_url", "`base_url` must be the site's address alone, like https://lscb.example.org, not “\(baseURL)”",
+                    hint: "Leave off the final slash, and anything after a ? or #.")
+            }
         }
 
         func links(_ key: String, needsText: Bool) -> [Link] {
@@ -84,10 +90,10 @@ public struct SiteConfig: Sendable {
                 url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
         }
         let quickExit = fields.string("quick_exit", required: true)
-        if let quickExit, !quickExit.hasPrefix("https://") && !quickExit.hasPrefix("http://") {
+        if let quickExit, AddressCheck.checkWebsite(quickExit) != nil {
             fields.failField(
-                "quick_exit", "`quick_exit` must be the full address of another website, like https://www.bbc.co.uk/weather",
-                hint: "Choose a neutral site that shows nothing personal, such as a weather page.")
+                "quick_exit", "`quick_exit` must be the full address of another website, starting https://, not “\(quickExit)”",
+                hint: "Choose a neutral site that shows nothing personal, such as https://www.bbc.co.uk/weather.")
         }
         let quickExitHelp = fields.string("quick_exit_help", required: true).map { url in
             let (line, column) = fields.located("quick_exit_help") ?? fields.start

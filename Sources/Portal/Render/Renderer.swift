@@ -124,7 +124,8 @@ public struct Renderer: Sendable {
             navigation: site.config.navigation.map { link in
                 NavItemView(
                     title: link.title, url: link.url.target, current: link.url.target == url,
-                    active: link.url.target != "/" && url.hasPrefix(link.url.target) && link.url.target != url)
+                    active: link.url.target != "/" && url.hasPrefix(link.url.target) && link.url.target != url,
+                    outside: AddressCheck.isOutsideWeb(link.url.target))
             },
             breadcrumbs: site.breadcrumbs(for: url).map { LinkView(title: $0.title, url: $0.url) },
             sensitive: sensitive, kind: kind,

@@ -36,7 +36,7 @@ struct SiteFiles {
     static func updated(_ page: Page) -> Day? { page.updated ?? page.listingDate }
 
     private func feed(title: String, path: String, entries pages: [ResolvedPage]) -> [UInt8] {
-        let base = site.config.baseURL
+        let base = Self.escape(site.config.baseURL)
         let sorted = pages.sorted {
             (Self.updated($0.page) ?? .distantPast, $0.page.url) > (Self.updated($1.page) ?? .distantPast, $1.page.url)
         }
@@ -65,7 +65,7 @@ struct SiteFiles {
                 <link rel="alternate" type="text/html" href="\(url)"/>
                 <updated>\(Self.timestamp(Self.updated(page) ?? newest))</updated>
                 \(page.listingDate.map { "<published>\(Self.timestamp($0))</published>\n" } ?? "")<summary>\(Self.escape(page.summary))</summary>
-                <content type="html">\(Self.escape(Self.absolute(resolved.body.html, base: base)))</content>
+                <content type="html">\(Self.escape(Self.absolute(resolved.body.html, base: site.config.baseURL)))</content>
                 </entry>
 
                 """
@@ -90,7 +90,8 @@ struct SiteFiles {
 
     /// Links and sources inside HTML made absolute, for feed readers and email.
     static func absolute(_ html: String, base: String) -> String {
-        html.replacingOccurrences(of: "href=\"/", with: "href=\"\(base)/")
+        let base = escape(base)  // checked when read; escaped here all the same
+        return html.replacingOccurrences(of: "href=\"/", with: "href=\"\(base)/")
             .replacingOccurrences(of: "src=\"/", with: "src=\"\(base)/")
     }
 

@@ -3,12 +3,16 @@
 /// for each value). `ViewValueTests` checks each gives what the encoder gives.
 
 extension LinkView {
-    var templateValue: TemplateValue { .fields(["title": .text(title), "url": .text(url), "text": text.map(TemplateValue.text)]) }
+    var templateValue: TemplateValue {
+        .fields(["title": .text(title), "url": .text(url), "text": text.map(TemplateValue.text), "outside": .flag(outside)])
+    }
 }
 
 extension NavItemView {
     var templateValue: TemplateValue {
-        .fields(["title": .text(title), "url": .text(url), "current": .flag(current), "active": .flag(active)])
+        .fields([
+            "title": .text(title), "url": .text(url), "current": .flag(current), "active": .flag(active), "outside": .flag(outside),
+        ])
     }
 }
 

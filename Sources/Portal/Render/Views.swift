@@ -6,6 +6,15 @@ struct LinkView: TemplateView {
     var title: String
     var url: String
     var text: String?
+    /// Another website's address: templates give such links `rel="noopener"`.
+    var outside: Bool
+
+    init(title: String, url: String, text: String? = nil) {
+        self.title = title
+        self.url = url
+        self.text = text
+        outside = AddressCheck.isOutsideWeb(url)
+    }
 }
 
 struct NavItemView: TemplateView {
@@ -15,6 +24,8 @@ struct NavItemView: TemplateView {
     var current: Bool
     /// The page is inside this link's section.
     var active: Bool
+    /// Another website's address (`rel="noopener"`).
+    var outside: Bool
 }
 
 struct ContactView: TemplateView {

@@ -39,7 +39,7 @@ public struct LinkToCheck: Sendable {
 
 /// Checks every link written in the content, in page bodies and in `site.yaml`: an
 /// address on this site must be a page (or theme file) that is built, and a `#fragment`
-/// must be a heading on that page. Outside links must use a web, email or phone scheme.
+/// must be a heading on that page. Every address first goes through `AddressCheck`.
 struct LinkChecker {
     let site: Site
     /// Pages that exist but are not built (drafts, future dates), for a better hint.
@@ -48,8 +48,6 @@ struct LinkChecker {
     let unreadable: Set<String>
     /// Folders of pages made from data that has errors (reported already).
     var unreadableFolders: Set<String> = []
-
-    static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Checks every link: pages' bodies, the settings' menus and any others given.
     func checkAll(_ others: [LinkToCheck]) -> [Diagnostic] {
@@ -68,7 +66,7 @@ struct LinkChecker {
         }
     }
 
-    struct Problem {
+    struct Problem: Error {
         var message: String
         var hint: String
     }
@@ -82,15 +80,11 @@ struct LinkChecker {
                 message: "this link has no address (an unsafe address, such as one starting `javascript:`, is removed)",
                 hint: "Write the address in the brackets: [text](/page/) or [text](https://example.org/).")
         }
-        if let scheme = Self.scheme(of: link) {
-            guard Self.externalSchemes.contains(scheme) else {
-                return Problem(
-                    message: "links starting `\(scheme):` are not allowed",
-                    hint: "Use an address starting https://, http://, mailto: or tel:.")
-            }
-            return nil
+        switch AddressCheck.check(link) {
+        case .failure(let problem): return problem
+        case .success(.outside): return nil
+        case .success(.onSite): break
         }
-        if link.hasPrefix("//") { return nil }
         if !allowRelative && !link.hasPrefix("/") {
             return Problem(
                 message: "“\(link)” must be an address on this site starting with /, or a full https:// address",
@@ -173,15 +167,5 @@ struct LinkChecker {
         let fragment = link[link.utf8.index(after: hash)...]
         guard fragment.utf8.allSatisfy({ plain($0) && $0 != UInt8(ascii: "/") }) else { return nil }
         return (String(path), String(fragment))
-    }
-
-    /// `https` for `https://…`; nil for addresses on this site.
-    static func scheme(of link: String) -> String? {
-        guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let candidate = link[..<colon]
-        guard let first = candidate.first, first.isLetter,
-            candidate.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) })
-        else { return nil }
-        return candidate.lowercased()
     }
 }

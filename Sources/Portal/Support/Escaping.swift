@@ -39,3 +39,27 @@ extension String {
         append(String(decoding: escaped, as: UTF8.self))
     }
 }
+
+extension String {
+    /// An address as cmark writes it into `href`: bytes outside its safe set
+    /// (letters, digits and `-_.+!*(),%#@?=;:/$~`) as `%XX`, `&` as `&amp;` and `'` as
+    /// `&#x27;`. Links portal writes itself (to other websites, with `rel="noopener"`)
+    /// come out exactly as cmark's own.
+    var escapedForHref: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.append(byte)
+            case _ where "-_.+!*(),%#@?=;:/$~".utf8.contains(byte):
+                out.append(byte)
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "'"): out += "&#x27;".utf8
+            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

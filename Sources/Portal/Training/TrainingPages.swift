@@ -296,7 +296,8 @@ public struct TrainingPages: PageGenerator {
             time: "\(session.start.clockText) to \(session.end.clockText)", startISO: session.start.iso,
             venue: venue.map { "\($0.name), \($0.address)" } ?? "Online", venueAccess: venue?.access,
             status: status, bookable: upcoming && session.status == .scheduled,
-            bookingURL: session.booking, calendarURL: "/" + Self.sessionCalendarPath(session.id))
+            bookingURL: session.booking, bookingOutside: session.booking.map(AddressCheck.isOutsideWeb) ?? false,
+            calendarURL: "/" + Self.sessionCalendarPath(session.id))
     }
 
     static func contactText(_ contact: TrainingCatalogue.Contact) -> String {

@@ -290,8 +290,15 @@ public struct TrainingParser {
         let capacity = fields.int("capacity", required: true)
         let status = fields.choice("status", required: true, as: TrainingCatalogue.Status.self)
         let booking = fields.string("booking")
-        if let booking, let scheme = LinkChecker.scheme(of: booking), !["https", "http", "mailto"].contains(scheme) {
-            fields.failField("booking", "`booking` must be a web address or a mailto: address", hint: "Write https://… or mailto:lscb-training@example.org.")
+        if let booking, let (line, column) = fields.located("booking") {
+            // Checked as every address is, here and, once the site is known, where it leads.
+            if case .failure(let problem) = AddressCheck.check(booking) {
+                fields.failField("booking", "`booking`: \(problem.message)", hint: problem.hint)
+            } else {
+                parser.links.append(LinkToCheck(
+                    url: booking, file: fields.file, line: line, column: column,
+                    base: TrainingPages.courseURL(course ?? ""), allowRelative: false))
+            }
         }
         guard let course, let start, let end, end > start, let capacity, let status else { return nil }
         let id = "\(course)-\(start.compact.prefix(8))-\(start.compact.dropFirst(9).prefix(4))"

@@ -13,6 +13,8 @@ struct SessionRowView: TemplateView {
     var status: String
     var bookable: Bool
     var bookingURL: String?
+    /// The booking is on another website (`rel="noopener"`).
+    var bookingOutside: Bool
     var calendarURL: String
 }
 
