@@ -139,6 +139,23 @@ import Testing
         #expect(page.contains("href=\"/news/one/email.html\""))
     }
 
+    /// email.html is served from the site too: a policy forbids script in it, and nothing
+    /// the author wrote reaches it unescaped.
+    @Test func newslettersForEmailRunNoScript() throws {
+        let scratch = Scratch([
+            "news/one.md": page(
+                title: "'\"<script>alert(1)</script>'", summary: "<img src=x onerror=alert(1)> & more",
+                extra: "kind: newsletter\nissue: 1\ndate: 2013-01-10",
+                body: "Raw <script>alert(2)</script> and [a](/parents-carers/ \"t\\\"><script>alert(3)</script>\")."),
+        ])
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        let html = String(decoding: try #require(result.files.first { $0.path == "news/one/email.html" }).contents, as: UTF8.self)
+        #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'">"#))
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
     @Test(arguments: Scaffold.Kind.allCases)
     func scaffoldsBuildCleanly(kind: Scaffold.Kind) throws {
         let scratch = Scratch(["news/one.md": newsletter(3, "2013-01-10")])
