@@ -7,8 +7,13 @@ import Foundation
 struct PreviewHandler: HTTPHandler {
     let root: String
     let board: StatusBoard
+    /// The port the preview listens on, known once it listens.
+    let port: ListeningPort
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard RequestPath.isPreviewHost(request.headers[.host], port: port.value) else {
+            return respond(request, .forbidden, text: "This preview answers only at http://127.0.0.1:\(port.value)/.\n")
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return respond(request, .methodNotAllowed, text: "Only GET and HEAD are supported.\n")
         }
@@ -47,7 +52,7 @@ struct PreviewHandler: HTTPHandler {
         case .folder:
             // `/about` → `/about/`, so the page's relative links resolve as on the real site.
             var headers = HTTPHeaders()
-            headers[.location] = path + "/"
+            headers[.location] = RequestPath.folderAddress(of: relative)
             return respond(request, .movedPermanently, Data(), headers: headers)
         case .missing:
             let notFound = "404.html"
@@ -94,5 +99,16 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: status, headers: headers)
         }
         return HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+}
+
+/// The port the server listens on: set once it listens (the system may choose it).
+final class ListeningPort: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port: UInt16 = 0
+
+    var value: UInt16 {
+        get { lock.withLock { port } }
+        set { lock.withLock { port = newValue } }
     }
 }

@@ -104,9 +104,10 @@ public actor PreviewServer {
         } catch {
             throw .cannotListen("\(error)")
         }
+        let listening = ListeningPort()
         let server = HTTPServer(
             address: address, timeout: 30, logger: .disabled,
-            handler: PreviewHandler(root: configuration.build.output, board: board))
+            handler: PreviewHandler(root: configuration.build.output, board: board, port: listening))
         // run() only returns when the server stops; a bind failure ends it at once.
         let failure = ListenFailure()
         serving = Task {
@@ -117,8 +118,9 @@ public actor PreviewServer {
             try? await Task.sleep(for: .milliseconds(10))
         }
         self.server = server
-        if case .ip4(_, let port) = await server.listeningAddress { return port }
-        return configuration.port
+        if case .ip4(_, let port) = await server.listeningAddress { listening.value = port }
+        else { listening.value = configuration.port }
+        return listening.value
     }
 
     private static func explain(_ error: any Error, port: UInt16) -> PreviewError {

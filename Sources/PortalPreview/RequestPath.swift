@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a request's path to a file inside the served folder. Pure, so the rules that keep
 /// the preview inside Site/ can be tested without a server.
 public enum RequestPath {
@@ -19,5 +21,22 @@ public enum RequestPath {
         let isFolder = decoded.hasSuffix("/") || decoded.hasSuffix("/.") || parts.isEmpty
         if isFolder { parts.append("index.html") }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether a request's `Host` header names the preview itself. Anything else is refused:
+    /// a web page whose own name was pointed at 127.0.0.1 (DNS rebinding) would otherwise
+    /// read drafts and the build's status through the reader's browser.
+    public static func isPreviewHost(_ host: String?, port: UInt16) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        let names = ["127.0.0.1", "localhost"]
+        return names.contains { host == "\($0):\(port)" || (port == 80 && host == $0) }
+    }
+
+    /// Where to send a request for a folder without its final slash: the folder's own
+    /// address on this site, always starting with a single `/` (never `//host/`, which
+    /// a browser would read as another website).
+    public static func folderAddress(of relative: String) -> String {
+        let encoded = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+        return "/" + encoded + "/"
     }
 }

@@ -35,6 +35,16 @@ import Testing
         }
     }
 
+    @Test func onlyThePreviewsOwnNamesAreAnswered() {
+        #expect(RequestPath.isPreviewHost("127.0.0.1:8000", port: 8000))
+        #expect(RequestPath.isPreviewHost("LOCALHOST:8000", port: 8000))
+        for host in [nil, "", "127.0.0.1", "127.0.0.1:8001", "evil.example:8000", "localhost.evil.example:8000", "[::1]:8000"] {
+            #expect(!RequestPath.isPreviewHost(host, port: 8000), "\(host ?? "no host")")
+        }
+        #expect(RequestPath.folderAddress(of: "about") == "/about/")
+        #expect(RequestPath.folderAddress(of: "café/a b") == "/caf%C3%A9/a%20b/")
+    }
+
     @Test func contentTypes() {
         #expect(ContentType.of("index.html") == "text/html; charset=utf-8")
         #expect(ContentType.of("assets/site.css") == "text/css; charset=utf-8")
@@ -127,6 +137,15 @@ import Testing
         #expect(escape.status == 403 && !escape.body.contains("root:"))
         let dotted = try await HTTPGet.get("/../../etc/passwd", port: port)
         #expect(dotted.status == 403 && !dotted.body.contains("root:"))
+        // A folder's address is completed on this site, never sent to another (//host/).
+        let doubled = try await HTTPGet.get("//accessibility", port: port)
+        #expect(doubled.status == 301 && doubled.headers["location"] == "/accessibility/")
+        // Only the preview's own names are answered (DNS rebinding would give others).
+        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1:1", "127.0.0.1.evil.example:\(port)"] {
+            let refused = try await HTTPGet.get("/__portal/status", port: port, host: host)
+            #expect(refused.status == 403 && !refused.body.contains("site"), "\(host)")
+        }
+        #expect(try await HTTPGet.get("/", port: port, host: "localhost:\(port)").status == 200)
 
         // An edit is rebuilt and served.
         scratch.write("index.md", page(title: "Home", body: "Second version."))
@@ -256,15 +275,16 @@ private enum HTTPGet {
 
     struct Failure: Error {}
 
-    static func get(_ path: String, port: UInt16) async throws -> Response {
+    /// `host` is the Host header; nil sends the preview's own address.
+    static func get(_ path: String, port: UInt16, host: String? = nil) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try blockingGet(path, port: port) })
+                continuation.resume(with: Result { try blockingGet(path, port: port, host: host ?? "127.0.0.1:\(port)") })
             }
         }
     }
 
-    private static func blockingGet(_ path: String, port: UInt16) throws -> Response {
+    private static func blockingGet(_ path: String, port: UInt16, host: String) throws -> Response {
         let fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure() }
         defer { close(fd) }
@@ -280,7 +300,7 @@ private enum HTTPGet {
             }
         }
         guard connected == 0 else { throw Failure() }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
         guard send(fd, request, request.count, 0) == request.count else { throw Failure() }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
