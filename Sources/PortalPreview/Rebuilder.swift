@@ -52,7 +52,7 @@ struct Rebuilder: Sendable {
         let milliseconds = Double((clock.now - started) / .microseconds(1)) / 1000
         let duration = milliseconds < 1000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.2f s", milliseconds / 1000)
         let output = options.output.hasSuffix("/") ? options.output : options.output + "/"
-        let after = reason.map { " after \($0)" } ?? ""
+        let after = reason.map { " after \(DiagnosticFormatter.visible($0))" } ?? ""
         switch outcome {
         case .built(let pages, let rendered):
             await board.succeeded()

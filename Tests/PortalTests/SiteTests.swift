@@ -184,6 +184,23 @@ import Testing
         #expect(problems.first?.hint?.contains("{{> quick-exit}}") == true)
     }
 
+    /// An escape sequence in a file's name or text could recolour, rewrite or hide what the
+    /// terminal shows: every character that commands a terminal is printed as a symbol.
+    @Test func controlCharactersFromContentNeverReachTheTerminal() {
+        let scratch = Scratch([
+            "a\u{1B}[2Jb.md": page(title: "T"),
+            "c.md": "---\ntitle: \u{1B}]0;owned\u{7}: x\u{9B}31m\u{202E}\nsummary: S.\n---\n",
+        ])
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(problems.count == 2)
+        let report = DiagnosticFormatter().report(problems)
+        #expect(!report.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        #expect(report.contains("a␛[2Jb.md"))
+        #expect(report.contains("title: ␛]0;owned␇: x<U+9B>31m<U+202E>"))
+        #expect(DiagnosticFormatter.visible("Rebuilt after a change to Content/\u{1B}[31mred.md") == "Rebuilt after a change to Content/␛[31mred.md")
+    }
+
     @Test func imagesNeedADescription() {
         let scratch = Scratch(["poster.md": page(title: "Poster", body: "Intro.\n\n![](poster.png)\n\n![ ](other.png) ![A poster](good.png)")])
         defer { scratch.remove() }

@@ -7,25 +7,25 @@ public struct DiagnosticFormatter: Sendable {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         let loc = diagnostic.location
-        var position = loc.path
+        var position = Self.visible(loc.path)
         if loc.line > 0 {
             position += ":\(loc.line)"
             if loc.column > 0 { position += ":\(loc.column)" }
         }
         let label = diagnostic.severity.rawValue
-        var out = "\(bold(position)): \(paint(label, diagnostic.isError ? "31" : "33")): \(bold(diagnostic.message))\n"
+        var out = "\(bold(position)): \(paint(label, diagnostic.isError ? "31" : "33")): \(bold(Self.visible(diagnostic.message)))\n"
         if loc.line > 0, let line = diagnostic.sourceLine {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.replacingTabs()
+            let shown = Self.visible(line.replacingTabs())
             out += " \(number) | \(shown)\n"
             if loc.column > 0 {
                 let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(loc.column - 1))).replacingTabs()
-                out += " \(gutter) | \(String(repeating: " ", count: prefix.count))\(paint("^", "32"))\n"
+                out += " \(gutter) | \(String(repeating: " ", count: Self.visible(prefix).count))\(paint("^", "32"))\n"
             }
         }
         if let hint = diagnostic.hint {
-            out += "  \(paint("hint", "36")): \(hint)\n"
+            out += "  \(paint("hint", "36")): \(Self.visible(hint))\n"
         }
         return out
     }
@@ -54,6 +54,35 @@ public struct DiagnosticFormatter: Sendable {
 
     private func bold(_ text: String) -> String {
         colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension DiagnosticFormatter {
+    /// `text` with every character that could command a terminal shown as a symbol instead:
+    /// control characters (an escape sequence in a file name or a page could recolour,
+    /// rewrite or hide what is printed) as their Unicode pictures (␛ for escape), and the
+    /// other invisible ones that change how text reads (C1 controls, direction overrides)
+    /// as <U+XXXX>. Everything printed about the content passes through here.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20, scalar != "\n" {
+                out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            } else if scalar.value == 0x7F {
+                out.append("\u{2421}")
+            } else if isControl(scalar), scalar != "\n" {
+                out.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true))>".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 
