@@ -84,6 +84,8 @@ public enum Build {
         var warnings: [Diagnostic]
         var blocks: [any FencedBlockRenderer]
         var references: ReferenceIndex
+        /// The ids headings may not take (the theme's).
+        var reservedIDs: Set<String>
         /// What the build read and compiled, when it was given a cache to use.
         var cache: PageCache?
     }
@@ -153,8 +155,15 @@ public enum Build {
                 .error, at: SourceLocation(path: "\(content)/site.yaml"), "the site settings file is missing",
                 hint: "Create site.yaml in the content folder with the board's name, base_url, navigation and contacts."))
         }
+        // Typed references to written pages, known before any Markdown is compiled; the data
+        // adds its own ids. Pages that could not be read are named, so links to them are
+        // not reported as a second mistake.
+        let pageReferences = ReferenceIndex(
+            pages: frontMatter.compactMap(\.0),
+            unreadable: zip(pageFiles, frontMatter).compactMap { $1.0 == nil ? $0.relativePath : nil })
+        let reservedIDs = theme.map { MarkdownCompiler.reservedIDs.union($0.ids) } ?? MarkdownCompiler.reservedIDs
         // Data files: each reader takes the files it understands; any left over are reported.
-        let data = DataReaders.read(dataFiles)
+        let data = DataReaders.read(dataFiles, context: DataContext(references: pageReferences, reservedIDs: reservedIDs))
         let catalogue = data.catalogue
         diagnostics += data.problems
         let blocks: [any FencedBlockRenderer] = theme.map {
@@ -163,13 +172,13 @@ public enum Build {
         } ?? []
         clock.mark("settings and data")
         diagnostics += frontMatter.flatMap(\.1)
-        let references = ReferenceIndex(pages: frontMatter.compactMap(\.0), catalogue: catalogue)
+        let references = data.references
         let baseURL = config?.baseURL ?? ""
         // Each page's compiled text, and whether it was compiled now (not found in the cache).
         let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic], Bool) in
             guard let page = parsed.0 else { return (nil, [], false) }
             if let body = cache?.body(file) { return (ResolvedPage(page: page, body: body), body.diagnostics, false) }
-            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL)
+            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL, reservedIDs: reservedIDs)
             return (ResolvedPage(page: page, body: body), body.diagnostics, true)
         }
         clock.mark("markdown")
@@ -205,14 +214,18 @@ public enum Build {
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
-        return Resolved(site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, cache: kept)
+        return Resolved(
+            site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, reservedIDs: reservedIDs,
+            cache: kept)
     }
 
     /// A page's Markdown compiled as a build compiles it.
-    static func compile(_ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String) -> CompiledBody {
+    static func compile(
+        _ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String, reservedIDs: Set<String>
+    ) -> CompiledBody {
         MarkdownCompiler.compile(
             page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
-            plainTextBase: page.kind == .newsletter ? baseURL : nil)
+            plainTextBase: page.kind == .newsletter ? baseURL : nil, reservedIDs: reservedIDs)
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

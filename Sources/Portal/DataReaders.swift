@@ -1,3 +1,16 @@
+/// What the readers of data need from the rest of the site to compile the Markdown in it
+/// as a page's text is compiled: the typed references of the written pages, and the ids
+/// the theme's templates use, which headings must not take.
+public struct DataContext: Sendable {
+    public var references: ReferenceIndex
+    public var reservedIDs: Set<String>
+
+    public init(references: ReferenceIndex = ReferenceIndex(pages: []), reservedIDs: Set<String> = MarkdownCompiler.reservedIDs) {
+        self.references = references
+        self.reservedIDs = reservedIDs
+    }
+}
+
 /// What the readers of `Content/data/` made: generators of pages and files, the training
 /// catalogue (which pages may list courses from), and the names of the files they used.
 public struct DataReading: Sendable {
@@ -8,13 +21,16 @@ public struct DataReading: Sendable {
     /// Folders of the pages made from data that has errors. Those errors are reported, so
     /// links into these folders, and course lists, are not reported again as broken.
     public var unreadableFolders: Set<String> = []
+    /// The context's references with the ids the data declares (courses, levels …).
+    public var references = ReferenceIndex(pages: [])
 }
 
 /// Every reader of `Content/data/`: each takes the files it understands, by name.
 public enum DataReaders {
-    public static func read(_ files: [String: SourceFile]) -> DataReading {
+    public static func read(_ files: [String: SourceFile], context: DataContext = DataContext()) -> DataReading {
         var reading = DataReading()
-        let training = TrainingParser.parse(files)
+        let training = TrainingParser.parse(files, context: context)
+        reading.references = training.references
         reading.catalogue = training.catalogue
         reading.generators += training.catalogue.map { [TrainingPages(catalogue: $0)] } ?? []
         reading.used.formUnion(training.used)

@@ -51,6 +51,47 @@ import Testing
         #expect(problems[3].hint?.hasPrefix("Did you mean “core”?") == true)
     }
 
+    /// One mistake, one error: links to a page whose front matter is wrong, or into
+    /// training data with a mistake, are not reported again.
+    @Test func aMistakeIsReportedOnceNotAtEveryLinkToWhatItBroke() {
+        var files = TrainingData.files(replacing: "venues.yaml", with: TrainingData.venues.replacingOccurrences(of: "  access: Step-free entrance.\n", with: ""))
+        files["professionals/policies/threshold-document.md"] = page(title: "Threshold: document", extra: policy)
+        files["links.md"] = page(title: "Links", extra: "related: [policy:threshold-document]", body: "[a](page:professionals/policies/threshold-document) [b](policy:threshold-document) [c](course:core) [d](course:cor) [e](venue:x)")
+        let scratch = Scratch(files)
+        defer { scratch.remove() }
+        #expect(located(scratch.problems()) == [
+            "data/venues.yaml:1:3: `access` is missing from the entry starting here",
+            "links.md:6:101: there is no course with the id “cor” (in “course:cor”)",
+            "links.md:6:117: links starting `venue:` are not allowed",
+            "professionals/policies/threshold-document.md:2:17: a value contains a colon followed by a space",
+        ])
+        // With the courses' own file broken, no course id can be checked: none is reported.
+        let courses = Scratch(TrainingData.files(replacing: "courses.yaml", with: "- id: core\n  title: [broken\n").merging([
+            "links.md": page(title: "Links", body: "[c](course:core) [d](course:cor) [l](level:level-9)"),
+        ]) { $1 })
+        defer { courses.remove() }
+        let problems = located(courses.problems())
+        #expect(problems.allSatisfy { $0.hasPrefix("data/courses.yaml") || $0.contains("level-9") }, "\(problems)")
+        #expect(problems.contains("links.md:5:34: there is no level with the id “level-9” (in “level:level-9”)"))
+    }
+
+    /// Markdown in the data (a course's description) takes typed links as a page's text does.
+    @Test func typedLinksInDataText() throws {
+        var files = TrainingData.files()
+        files["data/courses.yaml"] = TrainingData.courses.replacingOccurrences(
+            of: "    A day on child protection.\n", with: "    A day on the [threshold](policy:threshold-document#levels-of-need) and [basics](course:basics).\n")
+        files["professionals/policies/threshold-document.md"] = page(title: "Threshold document", extra: policy, body: "## Levels of need\n\nFour.")
+        let scratch = Scratch(files)
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/training/courses/core/", in: try scratch.build()))
+        #expect(html.contains(#"<a href="/professionals/policies/threshold-document/#levels-of-need">threshold</a>"#))
+        #expect(html.contains(#"<a href="/training/courses/basics/">basics</a>"#))
+        let wrong = Scratch(TrainingData.files().merging(["data/courses.yaml": TrainingData.courses.replacingOccurrences(
+            of: "    A day on child protection.\n", with: "    A day on the [threshold](policy:threshold).\n")]) { $1 })
+        defer { wrong.remove() }
+        #expect(located(wrong.problems()) == ["data/courses.yaml:18:18: there is no policy “threshold” (in “policy:threshold”)"])
+    }
+
     @Test func relatedAndMentionedIn() throws {
         let scratch = site(
             "See [the threshold](policy:threshold-document).",

@@ -201,6 +201,37 @@ import Testing
         #expect(DiagnosticFormatter.visible("Rebuilt after a change to Content/\u{1B}[31mred.md") == "Rebuilt after a change to Content/␛[31mred.md")
     }
 
+    /// Headings take ids clear of every id a template writes, and ids made from data (groups,
+    /// months, levels) yield to headings on the same page: no page has an id twice.
+    @Test func noPageHasTheSameIDTwice() throws {
+        var files = TrainingData.files()
+        let headings = "## Dates\n\n## Outcomes\n\n## Related\n\n## Contents\n\n## Main content\n\n## Levels\n\n## Topics\n\n## Upcoming\n\n## December 2026\n\n## Level 1\n\n## Courses\n\n## Roles\n\n## 2013\n\n## Current\n\n## Sections\n"
+        files["data/courses.yaml"] = TrainingData.courses.replacingOccurrences(of: "    A day on child protection.\n", with: "    A day on child protection.\n\n    ## Dates\n\n    ## Outcomes\n\n    ## Related\n")
+        files["data/levels.yaml"] = TrainingData.levels.replacingOccurrences(of: "    Know the signs and [who to tell](/worried-about-a-child/).\n", with: "    Know the signs.\n\n    ## Level 1\n\n    ## Courses\n\n    ## Roles\n")
+        files["training/index.md"] = page(title: "Training", body: headings)
+        files["news/index.md"] = page(title: "News", body: headings)
+        files["news/one.md"] = page(title: "One", extra: "kind: newsletter\nissue: 1\ndate: 2013-01-10")
+        files["policies/index.md"] = page(title: "Policies", body: headings)
+        files["policies/a.md"] = page(title: "A", extra: "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-01-01\nreview: 2030-01-01\nstatus: current")
+        files["guide.md"] = page(title: "Guide", extra: "related: [/news/]", body: headings + "\n[one](/news/one/)")
+        let scratch = Scratch(files)
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        var checked = 0
+        for file in result.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            let ids = attributeValues(in: html, names: ["id"])
+            #expect(Set(ids).count == ids.count, "\(file.path): \(ids.sorted())")
+            for target in attributeValues(in: html, names: ["aria-labelledby"]) {
+                #expect(ids.contains(target), "\(file.path): aria-labelledby=\(target)")
+            }
+            checked += 1
+        }
+        #expect(checked > 20)
+        let guide = try #require(scratch.html("/guide/", in: result))
+        #expect(guide.contains(#"<h2 id="related-2">"#) && guide.contains(#"<h2 class="heading-m" id="related">Related</h2>"#))
+    }
+
     @Test func imagesNeedADescription() {
         let scratch = Scratch(["poster.md": page(title: "Poster", body: "Intro.\n\n![](poster.png)\n\n![ ](other.png) ![A poster](good.png)")])
         defer { scratch.remove() }

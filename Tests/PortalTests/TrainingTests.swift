@@ -153,7 +153,7 @@ enum TrainingData {
         for name in SourceTree.list("\(scratch.content)/data") {
             files[name] = try SourceTree.read(root: scratch.content, relativePath: "data/\(name)", displayRoot: "Content").get()
         }
-        let (parsed, _, problems) = TrainingParser.parse(files)
+        let (parsed, _, problems, _) = TrainingParser.parse(files)
         #expect(problems.isEmpty, "\(DiagnosticFormatter().report(problems))")
         let catalogue = try #require(parsed)
         #expect(catalogue.programme.nonAttendanceCharge == 100)

@@ -93,7 +93,8 @@ public final class BuildSession: @unchecked Sendable {
             let (parsed, problems) = PageParser.parse(file)
             guard let page = parsed, problems.isEmpty, Self.listed(page) == Self.listed(old.page) else { return nil }
             let body = Build.compile(
-                page, blocks: state.resolved.blocks, references: state.resolved.references, baseURL: site.config.baseURL)
+                page, blocks: state.resolved.blocks, references: state.resolved.references, baseURL: site.config.baseURL,
+                reservedIDs: state.resolved.reservedIDs)
             guard body.diagnostics.isEmpty else { return nil }
             var resolved = ResolvedPage(page: page, body: body)
             resolved.related = old.related
@@ -175,8 +176,9 @@ public final class BuildSession: @unchecked Sendable {
         let old = state.resolved.theme
         let (loaded, problems) = Theme.load(from: root, displayRoot: root)
         let site = state.resolved.site
+        // Headings were given ids clear of the templates' own: new ones need pages compiled again.
         guard let theme = loaded, problems.isEmpty, theme.templateNames == old.templateNames,
-            theme.assetURLs == old.assetURLs, theme.problems(for: site.pages).isEmpty
+            theme.assetURLs == old.assetURLs, theme.ids == old.ids, theme.problems(for: site.pages).isEmpty
         else { return nil }
         // Blocks in page text were rendered with the templates when the pages were compiled.
         let compiledWith = state.resolved.blocks.reduce(into: Set<String>()) { $0.formUnion($1.templates.flatMap(theme.uses)) }

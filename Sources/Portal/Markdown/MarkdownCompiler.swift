@@ -38,21 +38,25 @@ public struct CompiledBody: Sendable {
 public enum MarkdownCompiler {
     /// Ids the layout puts on every page, so links may point at them.
     static let layoutIDs: Set<String> = ["main-content", "worried-heading"]
-    /// Ids the layout uses itself, which a heading must not take.
-    static let reservedIDs: Set<String> = layoutIDs.union(["contents", "related", "mentioned-in", "other-formats"])
+    /// Ids the layout and page templates use, which a heading must not take, when no theme
+    /// says more: a build passes every id its theme's templates write (`Theme.ids`).
+    public static let reservedIDs: Set<String> = layoutIDs.union(["contents", "related", "mentioned-in", "other-formats"])
 
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.
     /// `indent` is how far the text is indented in the file (Markdown inside YAML).
     public static func compile(
         _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = [],
-        references: ReferenceIndex? = nil, plainTextBase: String? = nil
+        references: ReferenceIndex? = nil, plainTextBase: String? = nil, reservedIDs: Set<String> = reservedIDs
     ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
         var diagnostics: [Diagnostic] = []
         var links: [BodyLink] = []
         var headings: [Heading] = []
         var usedIDs = reservedIDs
+        /// The next number to try for each heading id taken twice: twenty thousand headings
+        /// with the same text once made this quadratic.
+        var nextNumber: [String: Int] = [:]
         var usedData: Set<String> = []
         var usesContext = plainTextBase != nil
 
@@ -101,6 +105,8 @@ public enum MarkdownCompiler {
                 case .problem(let message, let hint):
                     usesContext = true
                     diagnostics.append(file.error(line: line, column: column, message, hint: hint))
+                case .dependsOnAMistake:
+                    usesContext = true
                 }
             }
         }
@@ -136,8 +142,9 @@ public enum MarkdownCompiler {
             var id = slug(text)
             if id.isEmpty { id = "section" }
             if usedIDs.contains(id) {
-                var counter = 2
+                var counter = nextNumber[id] ?? 2
                 while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
+                nextNumber[id] = counter + 1
                 id = "\(id)-\(counter)"
             }
             usedIDs.insert(id)

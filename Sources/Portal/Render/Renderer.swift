@@ -204,8 +204,9 @@ public struct Renderer: Sendable {
             .map { ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil) }
         let pages = listings[section.url] ?? []
         let current = pages.first { $0.number == number }
+        var ids = ViewIDs(clearOf: section.ownPage.map { site.pages[$0].body.headings } ?? [])
         var groups = (current?.groups ?? []).map { group in
-            ListGroupView(title: group.title, id: slug(group.title ?? "pages"), items: group.items)
+            ListGroupView(title: group.title, id: ids.claim(slug(group.title ?? "pages")), items: group.items)
         }
         var sections = number == 1 ? subsections + generated : []
         // A plain list needs no heading of its own: it follows the folders.

@@ -12,6 +12,9 @@ public struct Theme: Sendable {
     public var partials: [String: Set<String>] = [:]
     /// Where each template file is, for problems that concern the theme.
     public var templatePaths: [String: String] = [:]
+    /// Every `id` the templates write as it is (`id="contents"`): a heading in Markdown
+    /// must not take one, or a page would have two elements with one id.
+    public var ids: Set<String> = []
     /// Asset files: output path (e.g. `assets/site.css`) → source file on disk.
     public var assets: [(outputPath: String, sourcePath: String)]
 
@@ -62,7 +65,22 @@ public struct Theme: Sendable {
         var theme = Theme(library: TemplateLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)
         theme.partials = templates.mapValues { Set($0.template.includes.map(\.name)) }
         theme.templatePaths = files.mapValues(\.path)
+        theme.ids = Set(templates.values.flatMap { literalIDs(in: $0.text) })
         return (theme, diagnostics)
+    }
+
+    /// The values of `id="…"` attributes written out in a template (not made by a tag).
+    static func literalIDs(in text: String) -> [String] {
+        var ids: [String] = []
+        var rest = text[...]
+        while let found = rest.range(of: "id=\"") {
+            let before = rest[..<found.lowerBound].last
+            rest = rest[found.upperBound...]
+            guard before == " " || before == "\n" || before == "\t", let end = rest.firstIndex(of: "\"") else { continue }
+            let value = rest[..<end]
+            if !value.isEmpty, !value.contains("{{") { ids.append(String(value)) }
+        }
+        return ids
     }
 
     /// A partial that no template defines would show nothing, and one that includes itself

@@ -9,14 +9,21 @@ public struct ReferenceIndex: Sendable {
     private var pagePaths: [String: String] = [:]
     /// For `policy:`, `newsletter:` and `report:`: id → the addresses of pages with that id.
     private var byKind: [String: [String: [String]]] = [:]
-    /// Training ids by kind (`course`, `level`, `topic`, `role`).
+    /// Content paths (without `.md`) of pages whose front matter could not be read: their
+    /// own errors are reported, so a reference to one is not reported again.
+    private var unreadable: Set<String> = []
+    /// Their file names, which `policy:`, `newsletter:` and `report:` use.
+    private var unreadableNames: Set<String> = []
+    /// Training ids by kind (`course`, `level`, `topic`, `role`), as declared in the data.
     private var training: [String: Set<String>] = [:]
+    /// Kinds of training data with mistakes: an id missing from them may be one the
+    /// mistake hid, so it is not reported again.
+    private var trainingWithErrors: Set<String> = []
 
-    public init(pages: [Page], catalogue: TrainingCatalogue?) {
+    /// `unreadable` lists the content paths of pages that could not be read.
+    public init(pages: [Page], unreadable: [String] = []) {
         for page in pages {
-            var path = String(page.file.relativePath.dropLast(".md".count))
-            if path == "index" { path = "" }
-            if path.hasSuffix("/index") { path = String(path.dropLast("/index".count)) }
+            let path = Self.contentPath(page.file.relativePath)
             pagePaths[path] = page.url
             let name = String(path.split(separator: "/").last ?? "")
             switch page.details {
@@ -28,12 +35,26 @@ public struct ReferenceIndex: Sendable {
             case .page, .guidance: break
             }
         }
-        if let catalogue {
-            training = [
-                "course": Set(catalogue.courses.map(\.id)), "level": Set(catalogue.levels.map(\.id)),
-                "topic": Set(catalogue.topics.map(\.id)), "role": Set(catalogue.roles.map(\.id)),
-            ]
+        for file in unreadable {
+            let path = Self.contentPath(file)
+            self.unreadable.insert(path)
+            unreadableNames.insert(String(path.split(separator: "/").last ?? ""))
         }
+    }
+
+    /// `parents-carers/index.md` → `parents-carers`.
+    private static func contentPath(_ relativePath: String) -> String {
+        var path = relativePath.hasSuffix(".md") ? String(relativePath.dropLast(".md".count)) : relativePath
+        if path == "index" { path = "" }
+        if path.hasSuffix("/index") { path = String(path.dropLast("/index".count)) }
+        return path
+    }
+
+    /// The training ids the data declares, by kind; `withErrors` names the kinds whose
+    /// files have mistakes.
+    public mutating func addTraining(_ ids: [String: Set<String>], withErrors: Set<String>) {
+        training = ids
+        trainingWithErrors = withErrors
     }
 
     public enum Resolution: Equatable {
@@ -41,6 +62,8 @@ public struct ReferenceIndex: Sendable {
         case untyped
         case address(String)
         case problem(message: String, hint: String)
+        /// It names something whose own mistake is reported already: nothing more is said.
+        case dependsOnAMistake
     }
 
     public func resolve(_ link: String) -> Resolution {
@@ -57,6 +80,7 @@ public struct ReferenceIndex: Sendable {
         switch kind {
         case "page":
             guard let url = pagePaths[id] else {
+                if unreadable.contains(id) { return .dependsOnAMistake }
                 return .problem(
                     message: "there is no page “\(id)” (in “\(link)”)",
                     hint: suggest(id, in: Array(pagePaths.keys)) + "Write the page's path inside Content/ without .md, e.g. page:parents-carers/private-fostering.")
@@ -65,6 +89,7 @@ public struct ReferenceIndex: Sendable {
         case "policy", "newsletter", "report":
             let known = byKind[kind] ?? [:]
             guard let urls = known[id] else {
+                if unreadableNames.contains(id) { return .dependsOnAMistake }
                 return .problem(
                     message: "there is no \(kind) “\(id)” (in “\(link)”)",
                     hint: suggest(id, in: Array(known.keys)) + "Use the \(kind)'s file name without .md\(kind == "newsletter" ? ", or its issue number" : "").")
@@ -76,10 +101,14 @@ public struct ReferenceIndex: Sendable {
             }
             return .address(urls[0] + fragment)
         default:
-            guard let ids = training[kind] else {
-                return .problem(message: "there is no training data for “\(link)”", hint: "Add the training data to Content/data/ first.")
-            }
+            let ids = training[kind] ?? []
             guard ids.contains(id) else {
+                if trainingWithErrors.contains(kind) { return .dependsOnAMistake }
+                if training.isEmpty {
+                    return .problem(
+                        message: "there is no training data for “\(link)”",
+                        hint: "Add the training data files to Content/data/ (see docs/CONTENT-FORMAT.md), or link to a page instead.")
+                }
                 return .problem(
                     message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
                     hint: suggest(id, in: ids.sorted()) + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")

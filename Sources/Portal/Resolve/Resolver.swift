@@ -50,6 +50,8 @@ public enum Resolver {
                 case .problem(let message, let hint):
                     diagnostics.append(Diagnostic(.error, at: reference.location, message, hint: hint, sourceLine: reference.sourceLine))
                     continue
+                case .dependsOnAMistake:
+                    continue
                 }
                 var link = LinkToCheck(reference)
                 link.url = address

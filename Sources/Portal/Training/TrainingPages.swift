@@ -50,11 +50,12 @@ public struct TrainingPages: PageGenerator {
         let title = written?.title ?? "Training"
         let summary = written?.summary ?? catalogue.programme.title
         let upcoming = catalogue.sessions.filter { $0.isUpcoming(now: site.now) }
+        var ids = ViewIDs(clearOf: site.page(at: Self.root)?.body.headings ?? [])
         var months: [MonthView] = []
         for session in upcoming {
             let name = session.start.day.monthAndYear
             if months.last?.title != name {
-                months.append(MonthView(title: name, id: slug(name), sessions: []))
+                months.append(MonthView(title: name, id: ids.claim(slug(name)), sessions: []))
             }
             months[months.count - 1].sessions.append(row(session, now: site.now))
         }
@@ -159,11 +160,12 @@ public struct TrainingPages: PageGenerator {
         let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
             ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
         }
+        var ids = ViewIDs(clearOf: level.description.headings)
         let view = TrainingListView(
             title: title, summary: level.summary, intro: level.description.html, facts: facts, notes: [],
             groups: [
-                GroupView(title: "Courses at this level", id: "courses", summary: nil, items: courses { $0.levels.contains(level.id) }),
-                GroupView(title: "Roles that need this level", id: "roles", summary: nil, items: roles),
+                GroupView(title: "Courses at this level", id: ids.claim("courses"), summary: nil, items: courses { $0.levels.contains(level.id) }),
+                GroupView(title: "Roles that need this level", id: ids.claim("roles"), summary: nil, items: roles),
             ])
         return GeneratedPage(url: Self.levelURL(level.id), title: title, summary: level.summary, template: "training-list", view: view)
     }
@@ -240,9 +242,10 @@ public struct TrainingPages: PageGenerator {
     private func brochure(_ site: Site) -> GeneratedPage {
         let title = "Training brochure \(catalogue.programme.year)"
         let summary = "The whole multi-agency training programme on one page, by level, ready to print."
+        var ids = ViewIDs(clearOf: catalogue.levels.flatMap(\.description.headings))
         let levels = catalogue.levels.map { level in
             BrochureLevelView(
-                name: level.name, title: level.title, id: level.id, description: level.description.html, who: level.who,
+                name: level.name, title: level.title, id: ids.claim(level.id), description: level.description.html, who: level.who,
                 roles: catalogue.roles.filter { $0.levels.contains(level.id) }.map(\.title).sorted().joined(separator: "; "),
                 refresher: "Refresh at least every \(level.refresherYears) years.",
                 courses: catalogue.courses.filter { $0.levels.first == level.id }.sorted { $0.title < $1.title }.map { course in

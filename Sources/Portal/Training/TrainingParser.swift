@@ -9,14 +9,18 @@ public struct TrainingParser {
 
     /// Reads the training files among all the data files (by name inside data/): the
     /// catalogue (nil if there is no training data at all, or it has errors), the names of
-    /// the files it used, and its problems.
-    public static func parse(_ files: [String: SourceFile]) -> (catalogue: TrainingCatalogue?, used: Set<String>, problems: [Diagnostic]) {
-        guard fileNames.contains(where: { files[$0] != nil }) else { return (nil, [], []) }
-        var parser = TrainingParser()
+    /// the files it used, and its problems. The Markdown in the data is compiled with
+    /// `context`'s references, to which the training ids are added (`references`).
+    public static func parse(_ files: [String: SourceFile], context: DataContext = DataContext()) -> (
+        catalogue: TrainingCatalogue?, used: Set<String>, problems: [Diagnostic], references: ReferenceIndex
+    ) {
+        guard fileNames.contains(where: { files[$0] != nil }) else { return (nil, [], [], context.references) }
+        var parser = TrainingParser(context: context)
         let catalogue = parser.read(files)
-        return (parser.diagnostics.hasErrors ? nil : catalogue, parser.used, parser.diagnostics)
+        return (parser.diagnostics.hasErrors ? nil : catalogue, parser.used, parser.diagnostics, parser.context.references)
     }
 
+    private var context: DataContext
     private var diagnostics: [Diagnostic] = []
     /// Data files read, by name.
     private var used: Set<String> = Set(fileNames)
@@ -27,6 +31,13 @@ public struct TrainingParser {
     private var declared: [String: Set<String>] = [:]
     /// Ids referred to, checked once everything is read.
     private var references: [(id: String, kind: String, file: SourceFile, line: Int, column: Int)] = []
+    /// Markdown fields by entry (`level:level-1`), compiled once every id is known, since a
+    /// typed link in one may name any of them.
+    private var markdown: [String: (text: String, file: SourceFile, firstLine: Int, indent: Int)] = [:]
+
+    private init(context: DataContext) {
+        self.context = context
+    }
 
     private mutating func read(_ files: [String: SourceFile]) -> TrainingCatalogue? {
         for name in Self.fileNames where files[name] == nil {
@@ -37,11 +48,11 @@ public struct TrainingParser {
         }
         guard Self.fileNames.allSatisfy({ files[$0] != nil }) else { return nil }
         let programme = readProgramme(files["training-programme.yaml"]!)
-        let levels = entries(files["levels.yaml"]!, kind: "level", Self.readLevel)
+        var levels = entries(files["levels.yaml"]!, kind: "level", Self.readLevel)
         let topics = entries(files["topics.yaml"]!, kind: "topic", Self.readTopic)
         let roles = entries(files["roles.yaml"]!, kind: "role", Self.readRole)
         let venues = entries(files["venues.yaml"]!, kind: "venue", Self.readVenue)
-        let courses = entries(files["courses.yaml"]!, kind: "course", Self.readCourse)
+        var courses = entries(files["courses.yaml"]!, kind: "course", Self.readCourse)
         var sessions = entries(files["sessions.yaml"]!, kind: "session", Self.readSession)
         sessions.sort { ($0.start, $0.course) < ($1.start, $1.course) }
 
@@ -56,6 +67,15 @@ public struct TrainingParser {
         }
         checkDuplicateSessions(sessions, file: files["sessions.yaml"]!)
         let attendance = readAttendance(files, courses: courses)
+
+        // Every id is known: typed links in pages and in the data can be resolved. Ids in a
+        // file with mistakes may be missing, so references into it are not reported again.
+        let withErrors = Set(diagnostics.filter(\.isError).map { ($0.location.path as NSString).lastPathComponent })
+        context.references.addTraining(
+            declared.filter { ["course", "level", "topic", "role"].contains($0.key) },
+            withErrors: Set(["course", "level", "topic", "role"].filter { withErrors.contains(($0 == "level" ? "levels" : $0 + "s") + ".yaml") }))
+        for index in levels.indices { levels[index].description = compile("level:\(levels[index].id)") }
+        for index in courses.indices { courses[index].description = compile("course:\(courses[index].id)") }
         guard let programme else { return nil }
         for level in levels {
             links += level.description.links.map { LinkToCheck($0, in: files["levels.yaml"]!, base: "/training/levels/\(level.id)/") }
@@ -134,10 +154,21 @@ public struct TrainingParser {
         return items.map(\.value)
     }
 
-    private mutating func compile(_ fields: FieldReader, _ key: String) -> CompiledBody? {
-        guard let markdown = fields.markdown(key, required: true) else { return nil }
+    /// Reads a Markdown field of `entry` (`level:level-1`), to compile once every id is
+    /// known; nil if it is missing.
+    private mutating func describe(_ fields: FieldReader, _ key: String, entry: String) -> CompiledBody? {
+        guard let text = fields.markdown(key, required: true) else { return nil }
+        markdown[entry] = (text.text, fields.file, text.firstLine, text.indent)
+        return CompiledBody(html: "", headings: [], links: [], diagnostics: [])
+    }
+
+    /// The Markdown field of `entry`, compiled as a page's text is: typed links resolved,
+    /// headings kept clear of the ids the templates use.
+    private mutating func compile(_ entry: String) -> CompiledBody {
+        guard let field = markdown[entry] else { return CompiledBody(html: "", headings: [], links: [], diagnostics: []) }
         let body = MarkdownCompiler.compile(
-            markdown.text, in: fields.file, firstLine: markdown.firstLine, indent: markdown.indent)
+            field.text, in: field.file, firstLine: field.firstLine, indent: field.indent, references: context.references,
+            reservedIDs: context.reservedIDs)
         diagnostics += body.diagnostics
         return body
     }
@@ -182,7 +213,7 @@ public struct TrainingParser {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary", required: true)
         let who = fields.string("who", required: true)
-        let description = parser.compile(fields, "description")
+        let description = parser.describe(fields, "description", entry: "level:\(id)")
         let refresher = fields.int("refresher_years", required: true)
         let groups = parser.numbers(fields, "working_together_groups", in: 1...8)
         let icd = parser.numbers(fields, "intercollegiate_levels", in: 1...5)
@@ -234,7 +265,7 @@ public struct TrainingParser {
     private static func readCourse(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Course? {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary", required: true)
-        let description = parser.compile(fields, "description")
+        let description = parser.describe(fields, "description", entry: "course:\(id)")
         let levels = parser.refer(fields, "levels", to: "level", required: true)
         let topics = parser.refer(fields, "topics", to: "topic", required: true)
         let roles = parser.refer(fields, "roles", to: "role", required: true)
