@@ -65,7 +65,10 @@ struct Rebuilder: Sendable {
             }
         case .failed(let problems):
             let errors = problems.filter(\.isError)
-            await board.failed(errors.sortedForReport().map(BuildStatus.Problem.init))
+            let (shown, more) = errors.limitedForReport()
+            await board.failed(shown.map(BuildStatus.Problem.init) + more.map {
+                BuildStatus.Problem(location: $0.path, message: "and \($0.count) more in this file, not shown", hint: "Fix the ones above and save.")
+            })
             log.problem(log.formatter.report(problems))
             let these = errors.count == 1 ? "this error" : "these \(errors.count) errors"
             log.problem(

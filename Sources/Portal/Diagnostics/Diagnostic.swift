@@ -28,18 +28,24 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     /// What to do about it, in plain words.
     public var hint: String?
-    /// The text of the offending line, shown under the message.
-    public var sourceLine: String?
+    /// The offending line, kept without a copy; read only when shown.
+    public var source: SourceLine?
 
     public init(
         _ severity: Severity, at location: SourceLocation, _ message: String,
-        hint: String? = nil, sourceLine: String? = nil
+        hint: String? = nil, source: SourceLine? = nil
     ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
-        self.sourceLine = sourceLine
+        self.source = source
+    }
+
+    /// The offending line as shown under the message: the part around the column if it is
+    /// long, and the column within that part.
+    public var excerpt: (text: String, column: Int)? {
+        source.map { $0.excerpt(column: location.column) }
     }
 
     public var isError: Bool { severity == .error }
@@ -51,6 +57,35 @@ extension [Diagnostic] {
     /// Sorted by file, line and column, so the report reads top to bottom.
     public func sortedForReport() -> [Diagnostic] {
         sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+
+    /// Problems shown for one file at most: past them a report says how many more there
+    /// are. A file with thousands of mistakes (one pasted wrongly) stays readable, and the
+    /// report stays small.
+    public static let shownPerFile = 50
+
+    /// Sorted for the report, at most `shownPerFile` for each file; then, by file, how many
+    /// were left out.
+    public func limitedForReport() -> (shown: [Diagnostic], more: [(path: String, count: Int)]) {
+        var shown: [Diagnostic] = []
+        var more: [(path: String, count: Int)] = []
+        var path: String?
+        var inFile = 0
+        for diagnostic in sortedForReport() {
+            if diagnostic.location.path != path {
+                path = diagnostic.location.path
+                inFile = 0
+            }
+            inFile += 1
+            if inFile <= Self.shownPerFile {
+                shown.append(diagnostic)
+            } else if more.last?.path == diagnostic.location.path {
+                more[more.count - 1].count += 1
+            } else {
+                more.append((diagnostic.location.path, 1))
+            }
+        }
+        return (shown, more)
     }
 }
 

@@ -14,13 +14,13 @@ public struct DiagnosticFormatter: Sendable {
         }
         let label = diagnostic.severity.rawValue
         var out = "\(bold(position)): \(paint(label, diagnostic.isError ? "31" : "33")): \(bold(Self.visible(diagnostic.message)))\n"
-        if loc.line > 0, let line = diagnostic.sourceLine {
+        if loc.line > 0, let (line, column) = diagnostic.excerpt {
             let number = String(loc.line)
             let gutter = String(repeating: " ", count: number.count)
             let shown = Self.visible(line.replacingTabs())
             out += " \(number) | \(shown)\n"
             if loc.column > 0 {
-                let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(loc.column - 1))).replacingTabs()
+                let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(column - 1))).replacingTabs()
                 out += " \(gutter) | \(String(repeating: " ", count: Self.visible(prefix).count))\(paint("^", "32"))\n"
             }
         }
@@ -30,13 +30,17 @@ public struct DiagnosticFormatter: Sendable {
         return out
     }
 
-    /// All diagnostics, sorted, followed by a count.
+    /// All diagnostics, sorted (at most `shownPerFile` a file, then how many more),
+    /// followed by a count of them all.
     public func report(_ diagnostics: [Diagnostic]) -> String {
-        let sorted = diagnostics.sortedForReport()
-        var out = sorted.map(format).joined(separator: "\n")
-        let errors = sorted.filter(\.isError).count
-        let warnings = sorted.count - errors
-        if !sorted.isEmpty {
+        let (shown, more) = diagnostics.limitedForReport()
+        var out = shown.map(format).joined(separator: "\n")
+        for (path, count) in more {
+            out += "\n\(bold(Self.visible(path))): and \(count) more problem\(count == 1 ? "" : "s") in this file, not shown: fix the ones above and build again\n"
+        }
+        let errors = diagnostics.filter(\.isError).count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty {
             out += "\n" + Self.count(errors: errors, warnings: warnings) + "\n"
         }
         return out
@@ -109,11 +113,18 @@ extension DiagnosticFormatter {
 
     /// The diagnostics as JSON, for editors and other tools: an array of objects with
     /// `severity`, `path`, `line`, `column`, `message`, `hint` and `source_line`, sorted.
+    /// At most `shownPerFile` a file, then a warning record saying how many more there are.
     public func json(_ diagnostics: [Diagnostic]) -> String {
-        let records = diagnostics.sortedForReport().map {
+        let (shown, more) = diagnostics.limitedForReport()
+        let records = shown.map {
             Record(
                 severity: $0.severity.rawValue, path: $0.location.path, line: $0.location.line, column: $0.location.column,
-                message: $0.message, hint: $0.hint, sourceLine: $0.sourceLine)
+                message: $0.message, hint: $0.hint, sourceLine: $0.excerpt?.text)
+        } + more.map {
+            Record(
+                severity: "warning", path: $0.path, line: 0, column: 0,
+                message: "and \($0.count) more problem\($0.count == 1 ? "" : "s") in this file, not shown", hint: "Fix the ones shown and build again.",
+                sourceLine: nil)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

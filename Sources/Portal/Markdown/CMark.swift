@@ -54,18 +54,33 @@ struct CMarkNode {
     var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
     var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
 
+    /// Whether a walk leaves this node again: cmark's iterator gives leaves no exit.
+    var isContainer: Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+            CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            false
+        default: true
+        }
+    }
+
     /// The plain text of a node's inline content, e.g. a heading's words without markup.
+    /// Walked with cmark's iterator, not by recursion: a heading inside a hundred thousand
+    /// levels of emphasis would overflow the stack.
     var plainText: String {
         var text = ""
-        var child = cmark_node_first_child(pointer)
-        while let current = child {
+        guard let iterator = cmark_iter_new(pointer) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             let node = CMarkNode(pointer: current)
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: text += node.plainText
+            default: break
             }
-            child = cmark_node_next(current)
         }
         return text
     }

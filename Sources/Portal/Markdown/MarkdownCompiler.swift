@@ -20,7 +20,9 @@ public struct BodyLink: Sendable {
 /// A page body turned into HTML, with what later stages need to know about it.
 public struct CompiledBody: Sendable {
     public var html: String
-    public var headings: [Heading]
+    public private(set) var headings: [Heading]
+    /// The headings' ids, to check a link's `#anchor` at once on a page with many headings.
+    public private(set) var headingIDs: Set<String>
     public var links: [BodyLink]
     public var diagnostics: [Diagnostic]
     /// Files in Content/data/ that blocks in the text read (tables).
@@ -31,6 +33,20 @@ public struct CompiledBody: Sendable {
     /// from data, typed links (`page:`, `course:` …), the site's address. Only pages without
     /// them are reused unchanged by the preview after an edit elsewhere (`PageCache`).
     public var usesContext = false
+
+    public init(
+        html: String = "", headings: [Heading] = [], links: [BodyLink] = [], diagnostics: [Diagnostic] = [],
+        usedData: Set<String> = [], plainText: String? = nil, usesContext: Bool = false
+    ) {
+        self.html = html
+        self.headings = headings
+        headingIDs = Set(headings.map(\.id))
+        self.links = links
+        self.diagnostics = diagnostics
+        self.usedData = usedData
+        self.plainText = plainText
+        self.usesContext = usesContext
+    }
 }
 
 /// Markdown → HTML through cmark, with the edits cmark cannot do on its own: stable
@@ -60,41 +76,62 @@ public enum MarkdownCompiler {
         var usedData: Set<String> = []
         var usesContext = plainTextBase != nil
 
+        // Positions in the file: cmark's lines from the body's first line, and its byte
+        // columns as characters, counted on from the last one asked for (`ColumnCounter`).
+        var columns = ColumnCounter(file: file)
+        func located(_ start: (line: Int, column: Int)) -> (line: Int, column: Int) {
+            let line = start.line + firstLine - 1
+            return (line, columns.column(line: line, byteColumn: start.column + indent))
+        }
         func position(_ node: CMarkNode) -> (line: Int, column: Int) {
-            // Inline nodes may lack positions; fall back to the block that holds them.
-            var current: CMarkNode? = node
-            while let candidate = current, candidate.startLine == 0 { current = candidate.parent }
-            guard let located = current else { return (firstLine, 1) }
-            let line = located.startLine + firstLine - 1
-            return (line, characterColumn(byteColumn: located.startColumn + indent, inLine: file.line(line)))
+            located(node.startLine > 0 ? (node.startLine, node.startColumn) : (1, 1))
         }
 
-        // One walk finds what the edits below need; the tree is edited only after it.
+        // One walk finds what the edits below need; the tree is edited only after it. It
+        // keeps, for the nodes it is inside, where the nearest with a position starts (inline
+        // nodes may have none), and whether each image around has any text (its alt text):
+        // looking either up for every node made deep nesting quadratic.
         var linkNodes: [CMarkNode] = []
         var codeBlocks: [CMarkNode] = []
         var headingNodes: [CMarkNode] = []
+        var starts: [(line: Int, column: Int)] = [(1, 1)]
+        var images: [(hasText: Bool, at: (line: Int, column: Int))] = []
         document.walk { node, entering in
-            guard entering else { return }
-            switch node.type {
+            let type = node.type
+            guard entering else {
+                starts.removeLast()
+                if type == CMARK_NODE_IMAGE, let image = images.popLast() {
+                    if !image.hasText {
+                        diagnostics.append(file.error(
+                            line: image.at.line, column: image.at.column, "this image has no description (alt text)",
+                            hint: "Say what the image shows, for people who cannot see it, inside the brackets: ![A poster of the safe sleep campaign](poster.png)."))
+                    }
+                    if image.hasText, !images.isEmpty { images[images.count - 1].hasText = true }
+                }
+                return
+            }
+            let start = node.startLine > 0 ? (node.startLine, node.startColumn) : starts[starts.count - 1]
+            if node.isContainer { starts.append(start) }
+            switch type {
             case CMARK_NODE_LINK: linkNodes.append(node)
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if !images.isEmpty, !images[images.count - 1].hasText, !(node.literal ?? "").trimmingWhitespace().isEmpty {
+                    images[images.count - 1].hasText = true
+                }
+            case CMARK_NODE_IMAGE:
+                let at = located(start)
+                images.append((false, at))
+                if let url = node.url, !isSafeImage(url) {
+                    diagnostics.append(file.error(
+                        line: at.line, column: at.column, "images can only come from this site or an https:// address",
+                        hint: "Put the image in the theme's assets and write its address from the top of the site, e.g. /assets/poster.png."))
+                }
             default: break
             }
-            if node.type == CMARK_NODE_IMAGE, let url = node.url, !isSafeImage(url) {
-                let (line, column) = position(node)
-                diagnostics.append(file.error(
-                    line: line, column: column, "images can only come from this site or an https:// address",
-                    hint: "Put the image in the theme's assets and write its address from the top of the site, e.g. /assets/poster.png."))
-            }
-            if node.type == CMARK_NODE_IMAGE, node.plainText.trimmingWhitespace().isEmpty {
-                let (line, column) = position(node)
-                diagnostics.append(file.error(
-                    line: line, column: column, "this image has no description (alt text)",
-                    hint: "Say what the image shows, for people who cannot see it, inside the brackets: ![A poster of the safe sleep campaign](poster.png)."))
-            }
-            if node.type == CMARK_NODE_LINK, let url = node.url {
-                let (line, column) = position(node)
+            if type == CMARK_NODE_LINK, let url = node.url {
+                let (line, column) = located(start)
                 switch references?.resolve(url) ?? .untyped {
                 case .untyped:
                     links.append(BodyLink(url: url, line: line, column: column))
@@ -168,11 +205,25 @@ public enum MarkdownCompiler {
     /// Text for an HTML attribute value in double quotes.
     static func escapeAttribute(_ text: String) -> String { SiteFiles.escape(text) }
 
-    /// cmark counts columns in bytes; people (and YAML) count characters.
-    static func characterColumn(byteColumn: Int, inLine line: String?) -> Int {
-        guard let line, byteColumn > 1 else { return max(1, byteColumn) }
-        let prefix = line.utf8.prefix(byteColumn - 1)
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    /// cmark counts columns in bytes; people (and YAML) count characters. Positions are
+    /// asked for in the order of the text, so counting goes on from the last one on the same
+    /// line: a line holding forty thousand links is read once, not once a link.
+    struct ColumnCounter {
+        let file: SourceFile
+        private var line = 0
+        private var byte = 1
+        private var column = 1
+
+        init(file: SourceFile) { self.file = file }
+
+        mutating func column(line: Int, byteColumn: Int) -> Int {
+            guard let source = file.sourceLine(line) else { return max(1, byteColumn) }
+            let target = min(max(1, byteColumn), source.end - source.start + 1)
+            if line != self.line || target < byte { (self.line, byte, column) = (line, 1, 1) }
+            column += source.scalars(fromByte: byte, to: target)
+            byte = target
+            return column
+        }
     }
 }
 

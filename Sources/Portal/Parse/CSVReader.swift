@@ -11,6 +11,11 @@ public struct CSVTable: Sendable {
     public var header: [Cell]
     public var rows: [[Cell]]
 
+    /// Beyond these a file is not a table anyone reads (a million columns once took 7 s
+    /// and a gigabyte): it is refused where the limit is passed.
+    public static let columnLimit = 200
+    public static let cellLimit = 200_000
+
     /// The table, or the first problem that stops reading it, plus one error per ragged row.
     public static func read(_ file: SourceFile) -> (CSVTable?, [Diagnostic]) {
         var records: [[Cell]] = []
@@ -22,12 +27,24 @@ public struct CSVTable: Sendable {
         var iterator = file.text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
+        var cells = 0
+        var tooBig: Diagnostic?
         func endField() {
             record.append(Cell(text: wasQuoted ? field : field.trimmingCharacters(in: .whitespaces), line: fieldLine, column: fieldColumn))
             field = ""
             wasQuoted = false
+            cells += 1
+            if record.count > columnLimit {
+                tooBig = file.error(
+                    line: fieldLine, column: fieldColumn, "this row has more than \(columnLimit) columns",
+                    hint: "A table on a page has at most \(columnLimit) columns. Check that this is the right file, saved as CSV with commas between cells.")
+            } else if cells > cellLimit {
+                tooBig = file.error(
+                    line: fieldLine, column: fieldColumn, "this file has more than \(cellLimit) cells",
+                    hint: "Split the table into smaller ones, each in its own file.")
+            }
         }
-        while let scalar = pending ?? iterator.next() {
+        while tooBig == nil, let scalar = pending ?? iterator.next() {
             pending = nil
             if quoted {
                 if scalar == "\"" {
@@ -71,6 +88,7 @@ public struct CSVTable: Sendable {
                 column += 1
             }
         }
+        if let tooBig { return (nil, [tooBig]) }
         if quoted {
             return (nil, [file.error(
                 line: fieldLine, column: fieldColumn, "this quoted cell is never closed",

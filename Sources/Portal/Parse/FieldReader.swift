@@ -247,9 +247,10 @@ final class FieldReader {
     /// Warns about every name that was never asked for, suggesting the nearest known one.
     func warnAboutUnknownFields(allowed: [String], context: String) -> [Diagnostic] {
         var found = diagnostics
+        let known = Suggestions(allowed)
         for entry in entries where !read.contains(entry.key) {
             let (line, column) = position(of: entry)
-            let suggestion = closest(to: entry.key, in: allowed).map { "Did you mean `\($0)`? " } ?? ""
+            let suggestion = known.closest(to: entry.key).map { "Did you mean `\($0)`? " } ?? ""
             found.append(file.warning(
                 line: line, column: column, "`\(entry.key)` is not a field of \(context); it is ignored",
                 hint: "\(suggestion)Known fields: \(allowed.joined(separator: ", "))."))
@@ -260,25 +261,62 @@ final class FieldReader {
 
 /// The closest candidate within two edits, for "did you mean" hints.
 func closest(to word: String, in candidates: [String]) -> String? {
-    let target = Array(word.lowercased())
-    var best: (String, Int)?
-    for candidate in candidates {
-        let distance = editDistance(target, Array(candidate.lowercased()))
-        if distance <= 2, distance < (best?.1 ?? .max) { best = (candidate, distance) }
-    }
-    return best?.0
+    Suggestions(candidates).closest(to: word)
 }
 
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
+/// Candidates for "did you mean" hints, read once for many questions (every unknown name
+/// of a mapping, every broken link of a site). The closest within two edits wins, the
+/// first of the closest in the candidates' order. Candidates whose length is far off are
+/// passed over without a look, and a comparison stops once it is over the limit.
+struct Suggestions: Sendable {
+    private let candidates: [(text: String, folded: [Unicode.Scalar], bytes: Int)]
+
+    init(_ candidates: [String]) {
+        self.candidates = candidates.map { ($0, Array($0.lowercased().unicodeScalars), $0.utf8.count) }
     }
-    return previous[b.count]
+
+    func closest(to word: String) -> String? {
+        let target = Array(word.lowercased().unicodeScalars)
+        let bytes = word.utf8.count
+        var best: (String, Int)?
+        for candidate in candidates where abs(candidate.bytes - bytes) <= 8 {
+            let limit = min(2, (best?.1 ?? 3) - 1)
+            guard limit >= 0, let distance = editDistance(target, candidate.folded, limit: limit) else { continue }
+            best = (candidate.text, distance)
+            if distance == 0 { break }
+        }
+        return best?.0
+    }
+}
+
+/// The number of edits from `a` to `b`, or nil if it is over `limit`. Two rows of the
+/// usual table, in plain loops: it runs for every candidate of every hint.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+    let (m, n) = (a.count, b.count)
+    guard abs(m - n) <= limit else { return nil }
+    if m == 0 || n == 0 { return max(m, n) }
+    var previous = [Int](repeating: 0, count: n + 1)
+    var current = [Int](repeating: 0, count: n + 1)
+    var j = 0
+    while j <= n {
+        previous[j] = j
+        j += 1
+    }
+    var i = 1
+    while i <= m {
+        current[0] = i
+        var smallest = i
+        j = 1
+        while j <= n {
+            let replace = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            let value = min(replace, min(previous[j], current[j - 1]) + 1)
+            current[j] = value
+            if value < smallest { smallest = value }
+            j += 1
+        }
+        if smallest > limit { return nil }
+        swap(&previous, &current)
+        i += 1
+    }
+    return previous[n] <= limit ? previous[n] : nil
 }

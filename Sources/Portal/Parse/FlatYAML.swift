@@ -25,6 +25,7 @@ enum FlatYAML {
 
         func mapping() -> YAMLNode? {
             var entries: [YAMLEntry] = []
+            var names: Set<String> = []
             /// A `name:` with nothing after it, waiting for its `- item` lines.
             var openList: (entry: Int, indent: Int, items: [YAMLNode], line: Int, column: Int)?
 
@@ -70,7 +71,7 @@ enum FlatYAML {
                 while colon < end, isNameByte(bytes[colon]) { colon += 1 }
                 guard colon > first, colon < end, bytes[colon] == 0x3A else { return nil }
                 let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<colon]), as: UTF8.self)
-                guard !entries.contains(where: { $0.key == key }) else { return nil }
+                guard names.insert(key).inserted else { return nil }
                 let entryIndex = entries.count
                 if colon + 1 == end {
                     entries.append(YAMLEntry(key: key, keyLine: line.number, keyColumn: 1, value: YAMLNode(value: .scalar("", .plain), line: 0, column: 0)))

@@ -30,7 +30,7 @@ public enum PolicyStatus: String, CaseIterable, Sendable {
 public struct Reference: Sendable, Hashable {
     public var target: String
     public var location: SourceLocation
-    public var sourceLine: String?
+    public var source: SourceLine?
 }
 
 /// The fields only some kinds have.

@@ -42,7 +42,7 @@ public enum PageParser {
         let related = fields.locatedStrings("related").map { item in
             Reference(
                 target: item.value, location: SourceLocation(path: file.path, line: item.line, column: item.column),
-                sourceLine: file.line(item.line))
+                source: file.sourceLine(item.line))
         }
         let details = kind.flatMap { readDetails(of: $0, from: fields) }
 

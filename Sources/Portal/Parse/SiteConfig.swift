@@ -67,7 +67,7 @@ public struct SiteConfig: Sendable {
                 guard let title, let url else { return nil }
                 let reference = Reference(
                     target: url, location: SourceLocation(path: file.path, line: line, column: column),
-                    sourceLine: file.line(line))
+                    source: file.sourceLine(line))
                 return Link(title: title, url: reference, text: text)
             }
         }
@@ -87,7 +87,7 @@ public struct SiteConfig: Sendable {
             let (line, column) = fields.located("contacts_page") ?? fields.start
             return Link(
                 title: "contacts_page",
-                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
+                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), source: file.sourceLine(line)))
         }
         let quickExit = fields.string("quick_exit", required: true)
         if let quickExit, AddressCheck.checkWebsite(quickExit) != nil {
@@ -99,7 +99,7 @@ public struct SiteConfig: Sendable {
             let (line, column) = fields.located("quick_exit_help") ?? fields.start
             return Link(
                 title: "quick_exit_help",
-                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), sourceLine: file.line(line)))
+                url: Reference(target: url, location: SourceLocation(path: file.path, line: line, column: column), source: file.sourceLine(line)))
         }
         if let first = contacts.first, first.phone != "999" {
             fields.failField(

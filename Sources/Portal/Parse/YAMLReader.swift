@@ -25,6 +25,11 @@ enum YAMLReader {
         if let flat = FlatYAML.parse(yaml) { return .success(flat) }
         do {
             return .success(try composed(yaml))
+        } catch let anchor as AnchorFound {
+            return .failure(file.error(
+                line: anchor.line + firstLine - 1, column: anchor.column,
+                "this value is named with & or repeated with *, which portal does not read",
+                hint: "Write each value out in full where it is needed (a name such as &name or *name lets a few lines of YAML grow without end). A value that starts with & or * goes in quotes."))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
@@ -32,17 +37,28 @@ enum YAMLReader {
         }
     }
 
+    /// An anchor (`&name`), refused: with aliases (`*name`) a few lines can stand for
+    /// billions of values (337 bytes once took 2.3 GB), and no board's file needs them.
+    struct AnchorFound: Error {
+        var line: Int
+        var column: Int
+    }
+
     /// The YAML read by Yams (libyaml).
     static func composed(_ yaml: String) throws -> YAMLNode? {
         // Every value is read as text (FieldReader checks dates, numbers and flags itself),
         // so no implicit typing: Yams's default resolver runs regular expressions on every
         // scalar. UTF-8 is named: the default asks the environment on every call.
-        try Yams.compose(yaml: yaml, .basic, constructor, .utf8).map(converted)
+        let parser = try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8)
+        // Nodes hold their anchor weakly; the parser keeps them while the nodes are read, so
+        // the first anchor is found before any alias to it is followed.
+        return try withExtendedLifetime(parser) { try parser.singleRoot().map(converted) }
     }
 
     /// Yams' node as portal's: its text, its style as FieldReader needs it, and its position.
-    private static func converted(_ node: Node) -> YAMLNode {
+    private static func converted(_ node: Node) throws -> YAMLNode {
         let (line, column) = (node.mark?.line ?? 1, node.mark?.column ?? 1)
+        if node.anchor != nil { throw AnchorFound(line: line, column: column) }
         switch node {
         case .scalar(let scalar):
             let style: YAMLNode.Style = switch scalar.style {
@@ -52,10 +68,14 @@ enum YAMLReader {
             }
             return YAMLNode(value: .scalar(scalar.string, style), line: line, column: column)
         case .sequence(let sequence):
-            return YAMLNode(value: .sequence(sequence.map(converted)), line: line, column: column)
+            return YAMLNode(value: .sequence(try sequence.map(converted)), line: line, column: column)
         case .mapping(let mapping):
-            let entries = mapping.map { key, value in
-                YAMLEntry(key: key.string ?? "\(key)", keyLine: key.mark?.line ?? line, keyColumn: key.mark?.column ?? column, value: converted(value))
+            let entries = try mapping.map { key, value in
+                // A name that is a list or mapping is read too, for its anchors; no field has one.
+                let name = try converted(key)
+                return YAMLEntry(
+                    key: name.string ?? "(a list or mapping as a name)", keyLine: name.line, keyColumn: name.column,
+                    value: try converted(value))
             }
             return YAMLNode(value: .mapping(entries), line: line, column: column)
         case .alias:

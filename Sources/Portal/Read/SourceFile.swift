@@ -64,13 +64,20 @@ public struct SourceFile: Sendable {
         return String(text[start..<end])
     }
 
+    /// Line `number` (from 1) as a `SourceLine`: the file's text is shared, not copied.
+    public func sourceLine(_ number: Int) -> SourceLine? {
+        guard number > 0, number <= lineStarts.count else { return nil }
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : text.utf8.count
+        return SourceLine(text: text, start: lineStarts[number - 1], end: end)
+    }
+
     /// A diagnostic in this file, carrying the offending line.
     public func diagnostic(
         _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil
     ) -> Diagnostic {
         Diagnostic(
             severity, at: SourceLocation(path: path, line: line, column: column), message,
-            hint: hint, sourceLine: self.line(line))
+            hint: hint, source: sourceLine(line))
     }
 
     public func error(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
@@ -79,6 +86,80 @@ public struct SourceFile: Sendable {
 
     public func warning(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
         diagnostic(.warning, line: line, column: column, message, hint: hint)
+    }
+}
+
+/// One line of a file, kept as the file's text (shared, never copied) and where the line
+/// is in it, so a diagnostic can carry its line at no cost: a page with thousands of
+/// mistakes on one long line once copied that line for each, gigabytes in all. The line is
+/// read, and cut to the part around the column, only when it is shown.
+public struct SourceLine: Sendable, Hashable {
+    let text: String
+    /// UTF-8 offsets of the line's start and end (before its line break).
+    let start: Int
+    let end: Int
+
+    init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+
+    /// A line given as text (a setting read elsewhere).
+    public init(_ line: String) {
+        self.init(text: line, start: 0, end: line.utf8.count)
+    }
+
+    public static func == (a: SourceLine, b: SourceLine) -> Bool { a.whole == b.whole }
+    public func hash(into hasher: inout Hasher) { hasher.combine(whole) }
+
+    /// The whole line.
+    public var whole: String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
+    /// How many characters (Unicode scalars) start between two byte columns of the line (from 1).
+    func scalars(fromByte first: Int, to last: Int) -> Int {
+        guard last > first else { return 0 }
+        let utf8 = text.utf8
+        var count = 0
+        for byte in utf8[utf8.index(utf8.startIndex, offsetBy: start + first - 1)..<utf8.index(utf8.startIndex, offsetBy: start + last - 1)]
+        where byte & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
+    }
+
+    /// Characters shown on each side of the column when a line is cut.
+    static let reach = 60
+
+    /// The line to show under a diagnostic at `column` (in Unicode scalars, from 1): the
+    /// whole line if short, else the part around the column with `…` where it is cut; and
+    /// the column within what is shown.
+    public func excerpt(column: Int) -> (text: String, column: Int) {
+        let wanted = max(1, column)
+        let firstShown = max(1, wanted - Self.reach)
+        let lastShown = wanted + Self.reach
+        let utf8 = text.utf8
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: start)
+        let lineEnd = utf8.index(utf8.startIndex, offsetBy: end)
+        // Only what is shown is read past the column; before it, bytes are only counted.
+        var index = lineStart
+        var from = lineStart
+        var scalar = 0
+        while index < lineEnd {
+            if utf8[index] & 0xC0 != 0x80 {
+                scalar += 1
+                if scalar == firstShown { from = index }
+                if scalar > lastShown { break }
+            }
+            index = utf8.index(after: index)
+        }
+        let cutStart = firstShown > 1 && scalar >= firstShown
+        let cutEnd = index < lineEnd
+        let shown = String(text[(cutStart ? from : lineStart)..<index])
+        return ((cutStart ? "…" : "") + shown + (cutEnd ? "…" : ""), cutStart ? wanted - firstShown + 2 : wanted)
     }
 }
 

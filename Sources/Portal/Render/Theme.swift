@@ -59,6 +59,15 @@ public struct Theme: Sendable {
                     hint: "Copy the file into the folder instead of linking to it: only what is inside is published."))
                 continue
             }
+            // The same limit as content: a video or an export saved here would be published.
+            var info = stat()
+            if stat("\(assetRoot)/\(relative)", &info) == 0, Int(info.st_size) > SourceTree.sizeLimit {
+                diagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(path: "\(displayRoot)/assets/\(relative)"),
+                    "this file is \(Int(info.st_size) / 1_000_000) MB; files here can be at most \(SourceTree.sizeLimit / 1_000_000) MB",
+                    hint: "Make it smaller (compress the image, or link to the document elsewhere), or move it out of the theme's assets."))
+                continue
+            }
             assets.append((outputPath: "assets/\(relative)", sourcePath: "\(assetRoot)/\(relative)"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }

@@ -7,10 +7,10 @@ public struct LinkToCheck: Sendable {
     /// The link as written, for messages (a typed reference, before it was resolved).
     public var written: String?
     public var location: SourceLocation
-    /// The line's text, found only when the link turns out to be broken.
-    public var sourceLine: String? { sourceFile?.line(location.line) ?? givenLine }
+    /// The line it is on, found only when the link turns out to be broken.
+    public var source: SourceLine? { sourceFile?.sourceLine(location.line) ?? givenLine }
     private var sourceFile: SourceFile?
-    private var givenLine: String?
+    private var givenLine: SourceLine?
     public var base: String
     public var allowRelative: Bool
 
@@ -26,7 +26,7 @@ public struct LinkToCheck: Sendable {
     public init(_ reference: Reference) {
         url = reference.target
         location = reference.location
-        givenLine = reference.sourceLine
+        givenLine = reference.source
         base = "/"
         allowRelative = false
     }
@@ -48,6 +48,35 @@ struct LinkChecker {
     let unreadable: Set<String>
     /// Folders of pages made from data that has errors (reported already).
     var unreadableFolders: Set<String> = []
+    /// Every address, for "did you mean" hints: made once, when the first link is broken.
+    private let addresses = Addresses()
+
+    init(site: Site, unpublished: Set<String>, unreadable: Set<String>, unreadableFolders: Set<String> = []) {
+        self.site = site
+        self.unpublished = unpublished
+        self.unreadable = unreadable
+        self.unreadableFolders = unreadableFolders
+    }
+
+    /// The site's addresses, and the first with each last part, made on first use (by any
+    /// of the threads checking links): making them for every broken link was quadratic.
+    private final class Addresses: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: (all: Suggestions, byLastPart: [Substring: String])?
+
+        func of(_ site: Site) -> (all: Suggestions, byLastPart: [Substring: String]) {
+            lock.withLock {
+                if let made { return made }
+                let all = site.pages.map(\.page.url) + site.sections.keys.sorted()
+                var byLastPart: [Substring: String] = [:]
+                for url in all {
+                    if let last = url.split(separator: "/").last, byLastPart[last] == nil { byLastPart[last] = url }
+                }
+                made = (Suggestions(all), byLastPart)
+                return made!
+            }
+        }
+    }
 
     /// Checks every link: pages' bodies, the settings' menus and any others given.
     func checkAll(_ others: [LinkToCheck]) -> [Diagnostic] {
@@ -62,7 +91,7 @@ struct LinkChecker {
 
     private func check(_ link: LinkToCheck) -> Diagnostic? {
         check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {
-            Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, sourceLine: link.sourceLine)
+            Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, source: link.source)
         }
     }
 
@@ -115,8 +144,8 @@ struct LinkChecker {
 
     private func checkFragment(_ fragment: String, on url: String, as link: String) -> Problem? {
         guard let target = site.page(at: url) else { return nil }
+        if fragment.isEmpty || target.body.headingIDs.contains(fragment) || MarkdownCompiler.layoutIDs.contains(fragment) { return nil }
         let ids = target.body.headings.map(\.id)
-        if fragment.isEmpty || ids.contains(fragment) || MarkdownCompiler.layoutIDs.contains(fragment) { return nil }
         let known = ids.isEmpty ? "That page has no headings." : "Its headings' anchors are: \(ids.prefix(8).map { "#\($0)" }.joined(separator: ", "))\(ids.count > 8 ? ", …" : "")."
         let suggestion = closest(to: fragment, in: ids).map { "Did you mean #\($0)? " } ?? ""
         return Problem(
@@ -134,10 +163,8 @@ struct LinkChecker {
                 message: "“\(link)” leads to a page that is a draft or not yet published",
                 hint: "Publish that page first, or remove the link until it is live. Build with --drafts to preview both.")
         }
-        let urls = site.pages.map(\.page.url) + site.sections.keys.sorted()
-        let lastSegment = path.split(separator: "/").last.map(String.init) ?? ""
-        let suggestion = urls.first { $0.split(separator: "/").last.map(String.init) == lastSegment }
-            ?? closest(to: path, in: urls)
+        let known = addresses.of(site)
+        let suggestion = path.split(separator: "/").last.flatMap { known.byLastPart[$0] } ?? known.all.closest(to: path)
         let relative = link.hasPrefix("/") ? "" : "Addresses without a leading / are read from this page's address, \(base). "
         return Problem(
             message: "“\(link)” leads to \(path), which is not a page of this site",

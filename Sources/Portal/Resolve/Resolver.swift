@@ -48,7 +48,7 @@ public enum Resolver {
                 case .untyped: break
                 case .address(let resolved): address = resolved
                 case .problem(let message, let hint):
-                    diagnostics.append(Diagnostic(.error, at: reference.location, message, hint: hint, sourceLine: reference.sourceLine))
+                    diagnostics.append(Diagnostic(.error, at: reference.location, message, hint: hint, source: reference.source))
                     continue
                 case .dependsOnAMistake:
                     continue

@@ -159,13 +159,13 @@ public struct TrainingParser {
     private mutating func describe(_ fields: FieldReader, _ key: String, entry: String) -> CompiledBody? {
         guard let text = fields.markdown(key, required: true) else { return nil }
         markdown[entry] = (text.text, fields.file, text.firstLine, text.indent)
-        return CompiledBody(html: "", headings: [], links: [], diagnostics: [])
+        return CompiledBody()
     }
 
     /// The Markdown field of `entry`, compiled as a page's text is: typed links resolved,
     /// headings kept clear of the ids the templates use.
     private mutating func compile(_ entry: String) -> CompiledBody {
-        guard let field = markdown[entry] else { return CompiledBody(html: "", headings: [], links: [], diagnostics: []) }
+        guard let field = markdown[entry] else { return CompiledBody() }
         let body = MarkdownCompiler.compile(
             field.text, in: field.file, firstLine: field.firstLine, indent: field.indent, references: context.references,
             reservedIDs: context.reservedIDs)
