@@ -64,6 +64,10 @@ import Testing
         #expect(render("\\\n {{>partial}}\n/\n", value, partials: ["partial": "|\n{{{content}}}\n|\n"])
                 == "\\\n |\n <\n->\n |\n/\n")
         #expect(render("[{{> inline}}]", object(["n": .text("1")]), partials: ["inline": "n={{n}}"]) == "[n=1]")
+        // A partial inside an indented partial is indented by both (its output was dropped).
+        let nested = ["outer": "<ul>\n  {{> inner}}\n</ul>\n", "inner": "<li>{{n}}</li>\n"]
+        #expect(render("<nav>\n  {{> outer}}\n</nav>\n", object(["n": .text("1")]), partials: nested)
+                == "<nav>\n  <ul>\n    <li>1</li>\n  </ul>\n</nav>\n")
     }
 
     @Test func delimitersCanBeChanged() {

@@ -10,16 +10,24 @@ public struct TemplateLibrary: Sendable {
         var indentation: String
     }
 
-    /// Templates already parsed, with their source text for indented copies.
+    /// Templates already parsed, with their source text for indented copies. A copy's own
+    /// standalone partials are indented by both indentations, so they get copies too, as
+    /// deep as rendering follows partials.
     init(templates: [String: (template: Template, text: String)]) {
         self.templates = templates.mapValues(\.template)
-        for include in templates.values.flatMap(\.template.includes) where !include.indentation.isEmpty {
-            guard let text = templates[include.name]?.text else { continue }
+        func indentedIncludes(of template: Template, depth: Int) -> [(PartialKey, Int)] {
+            template.includes.filter { !$0.indentation.isEmpty }.map { (PartialKey(name: $0.name, indentation: $0.indentation), depth) }
+        }
+        var pending = templates.values.flatMap { indentedIncludes(of: $0.template, depth: 1) }
+        while let (key, depth) = pending.popLast() {
+            guard indented[key] == nil, depth <= RenderContext.maximumDepth, let text = templates[key.name]?.text else { continue }
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let shifted = lines.enumerated().map { index, line in
-                index == lines.count - 1 && line.isEmpty ? "" : include.indentation + line
+                index == lines.count - 1 && line.isEmpty ? "" : key.indentation + line
             }.joined(separator: "\n")
-            indented[PartialKey(name: include.name, indentation: include.indentation)] = TemplateParser.parse(shifted).template
+            let copy = TemplateParser.parse(shifted).template
+            indented[key] = copy
+            pending += indentedIncludes(of: copy, depth: depth + 1)
         }
     }
 
