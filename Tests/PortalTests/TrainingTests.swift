@@ -286,6 +286,8 @@ enum TrainingData {
         #expect(which.contains("You need Level 1 and Level 2."))
         let teacher = try #require(scratch.html("/training/roles/teacher/", in: result))
         #expect(teacher.contains("As a teacher, you need Level 1 and Level 2."))
+        #expect(TrainingPages.list(["Level 1", "Level 2", "Level 3"]) == "Level 1, Level 2 and Level 3")
+        #expect(TrainingPages.list(["Level 1"]) == "Level 1" && TrainingPages.list([]) == "")
         #expect(teacher.contains("href=\"/training/levels/level-2/\""))
         let recommended = teacher.components(separatedBy: "id=\"recommended\"")[1].components(separatedBy: "<h2")[0]
         #expect(recommended.contains("href=\"/training/courses/core/\""))

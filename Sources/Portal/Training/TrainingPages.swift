@@ -81,7 +81,7 @@ public struct TrainingPages: PageGenerator {
                 items: grouped[sector]!.sorted { $0.title < $1.title }.map { role in
                     ListItemView(
                         title: role.title, url: Self.roleURL(role.id),
-                        summary: "You need " + role.levels.compactMap { catalogue.level($0)?.name }.joined(separator: " and ") + ".",
+                        summary: "You need " + Self.list(role.levels.compactMap { catalogue.level($0)?.name }) + ".",
                         date: nil, label: nil)
                 })
         }
@@ -152,10 +152,10 @@ public struct TrainingPages: PageGenerator {
             FactView(label: "Refresh", text: "At least every \(level.refresherYears) years"),
         ]
         if !level.workingTogetherGroups.isEmpty {
-            facts.append(FactView(label: "Working Together 2010 staff groups", text: Self.list(level.workingTogetherGroups)))
+            facts.append(FactView(label: "Working Together 2010 staff groups", text: Self.list(level.workingTogetherGroups.map(String.init))))
         }
         if !level.intercollegiateLevels.isEmpty {
-            facts.append(FactView(label: "Intercollegiate Document (health staff)", text: "Level " + Self.list(level.intercollegiateLevels)))
+            facts.append(FactView(label: "Intercollegiate Document (health staff)", text: "Level " + Self.list(level.intercollegiateLevels.map(String.init))))
         }
         let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
             ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
@@ -179,7 +179,7 @@ public struct TrainingPages: PageGenerator {
 
     private func rolePage(_ role: TrainingCatalogue.Role) -> GeneratedPage {
         let levels = role.levels.compactMap { catalogue.level($0) }
-        let summary = "As a \(role.title.lowercased()), you need \(levels.map(\.name).joined(separator: " and "))."
+        let summary = "As a \(role.title.lowercased()), you need \(Self.list(levels.map(\.name)))."
         var facts = levels.map {
             FactView(label: "\($0.name): \($0.title)", text: $0.summary, url: Self.levelURL($0.id))
         }
@@ -312,10 +312,9 @@ public struct TrainingPages: PageGenerator {
         }
     }
 
-    /// `1, 2 and 3`
-    static func list(_ numbers: [Int]) -> String {
-        let words = numbers.map(String.init)
-        return words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    /// `Level 1, Level 2 and Level 3`, as people write a list.
+    static func list(_ words: [String]) -> String {
+        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     // MARK: Files
