@@ -50,6 +50,20 @@ import Testing
         #expect(html.contains("<th scope=\"row\" data-label=\"Category\">Total</th><td data-label=\"Unborn\" class=\"numeric\">1</td><td data-label=\"Older\" class=\"numeric\">31</td><td data-label=\"Total\" class=\"numeric\">32</td>"))
     }
 
+    /// Totals are written as their column writes its figures: £, grouped thousands, pence.
+    @Test func totalsAreWrittenLikeTheirColumn() throws {
+        let money = "Item,Cost,Count\nA,\"£100,000.50\",1200\nB,\"£56,433.66\",34\n"
+        let site = scratch(csv: money + "Total,\"£156,434.00\",1234\n", block: "file: cp.csv\ncaption: C")
+        defer { site.remove() }
+        #expect(located(site.problems()) == ["data/cp.csv:4:7: the total in the column “Cost” is £156,434.00, but the rows above add up to £156,434.16"])
+        let added = scratch(csv: money, block: "file: cp.csv\ncaption: C\nadd_total: true")
+        defer { added.remove() }
+        let html = try #require(added.html("/report/", in: try added.build()))
+        #expect(html.contains(#"<td data-label="Cost" class="numeric">£156,434.16</td><td data-label="Count" class="numeric">1234</td>"#))
+        #expect(TableTotals.format(-1234.5, decimals: 2, grouped: true, prefix: "£") == "-£1,234.50")
+        #expect(TableTotals.format(1_234_567, decimals: 0, grouped: true) == "1,234,567")
+    }
+
     @Test func badTablesAreLocatedErrors() {
         let ragged = scratch(csv: "A,B\nx,1\ny\n", block: "file: cp.csv\ncaption: C")
         defer { ragged.remove() }

@@ -51,7 +51,7 @@ struct TableTotals {
                 if abs(sum - declared) > 0.005 {
                     found.append(file.error(
                         line: cell.line, column: cell.column,
-                        "the total in the column “\(headings[index])” is \(cell.text), but the rows above add up to \(Self.format(sum))",
+                        "the total in the column “\(headings[index])” is \(cell.text), but the rows above add up to \(format(sum, likeColumn: index))",
                         hint: "Check the figures against the source: correct a row or the total, or say in the text that the published total differs and leave this row out."))
                 }
             }
@@ -68,7 +68,7 @@ struct TableTotals {
                 if abs(sum - declared) > 0.005 {
                     found.append(file.error(
                         line: cell.line, column: cell.column,
-                        "the row “\(row[0].text)” has the total \(cell.text), but its figures add up to \(Self.format(sum))",
+                        "the row “\(row[0].text)” has the total \(cell.text), but its figures add up to \(format(sum, likeColumn: index))",
                         hint: "Check the row's figures against the source, or its total."))
                 }
             }
@@ -81,18 +81,37 @@ struct TableTotals {
         table.header.indices.map { index in
             guard index > 0 else { return "Total" }
             guard numeric[index] else { return "" }
-            return Self.sum(table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text }).map(Self.format) ?? ""
+            return Self.sum(table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text })
+                .map { format($0, likeColumn: index) } ?? ""
         }
     }
 
-    static func format(_ value: Double) -> String {
-        if value == value.rounded() {
-            let formatter = NumberFormatter()
-            formatter.numberStyle = .decimal
-            formatter.locale = Locale(identifier: "en_GB")
-            formatter.maximumFractionDigits = 0
-            return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
+    /// `value` written as the column writes its figures: a £ before it, thousands grouped
+    /// with commas, and as many decimal places as its figures have at most.
+    func format(_ value: Double, likeColumn index: Int) -> String {
+        let cells = table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text.trimmingWhitespace() }
+            .filter { !$0.hasSuffix("%") && Self.number($0) != nil }
+        let pounds = cells.contains { $0.hasPrefix("£") || $0.hasPrefix("-£") }
+        let grouped = cells.isEmpty || cells.contains { $0.contains(",") }
+        let decimals = cells.map { cell in cell.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0 }.max() ?? 0
+        return Self.format(value, decimals: decimals, grouped: grouped, prefix: pounds ? "£" : "")
+    }
+
+    /// `-£1,234.50`: the sign, the prefix, the digits (grouped in threes), the decimals.
+    static func format(_ value: Double, decimals: Int, grouped: Bool, prefix: String = "") -> String {
+        let fixed = String(format: "%.\(decimals)f", abs(value))
+        let parts = fixed.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        if grouped {
+            var digits = Array(whole)
+            var index = digits.count - 3
+            while index > 0 {
+                digits.insert(",", at: index)
+                index -= 3
+            }
+            whole = String(digits)
         }
-        return String(format: "%.2f", value)
+        let rounded = Double(fixed) ?? 0
+        return (value < 0 && rounded != 0 ? "-" : "") + prefix + whole + (parts.count > 1 ? "." + parts[1] : "")
     }
 }
