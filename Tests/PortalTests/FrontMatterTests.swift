@@ -30,9 +30,9 @@ import Testing
             sensitive: true
             ---
             """).0)
-        guard case .guidance(let audiences, let sensitive) = guidance.details else { Issue.record(); return }
+        guard case .guidance(let audiences) = guidance.details else { Issue.record(); return }
         #expect(audiences == [.parentsCarers, .communities])
-        #expect(sensitive)
+        #expect(guidance.isSensitive)
 
         let policy = try #require(parse("""
             ---

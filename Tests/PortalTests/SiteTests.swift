@@ -184,6 +184,53 @@ import Testing
         #expect(problems.first?.hint?.contains("{{> quick-exit}}") == true)
     }
 
+    /// The quick exit can never be lost by a typo: `sensitive` is a field of every kind, a
+    /// misspelt safety field is an error, and a page for the public about a sensitive subject
+    /// must say whether it needs the quick exit.
+    @Test func theQuickExitCannotBeLostByATypo() throws {
+        let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-01-01\nreview: 2030-01-01\nstatus: current"
+        let typos = Scratch([
+            "a.md": page(title: "A", extra: "kind: guidance\naudience: parents-carers\nsensitve: true"),
+            "b.md": page(title: "B", extra: "draf: true"),
+            "c.md": page(title: "C", extra: "pubish: 2030-01-01"),
+            "d.md": page(title: "D", extra: "sensitiveness: true"),
+        ])
+        defer { typos.remove() }
+        let problems = typos.problems()
+        #expect(located(problems) == [
+            "a.md:6:1: `sensitve` is not a field of a guidance: is it `sensitive`, misspelt?",
+            "b.md:4:1: `draf` is not a field of a page: is it `draft`, misspelt?",
+            "c.md:4:1: `pubish` is not a field of a page: is it `publish`, misspelt?",
+            "d.md:4:1: `sensitiveness` is not a field of a page; it is ignored",
+        ])
+        #expect(problems.filter(\.isError).count == 3)
+        #expect(problems.first?.hint == "Write `sensitive`: without it the page is published without the quick exit.")
+
+        let kinds = Scratch([
+            "policy.md": page(title: "Policy", extra: policy + "\nsensitive: true"),
+            "plain.md": page(title: "Plain", extra: "sensitive: true"),
+        ])
+        defer { kinds.remove() }
+        let result = try kinds.build()
+        #expect(kinds.problems().isEmpty)
+        for url in ["/policy/", "/plain/"] { #expect(kinds.html(url, in: result)?.contains("data-quick-exit") == true, "\(url)") }
+
+        let unsaid = Scratch([
+            "parents-carers/fgm.md": page(title: "Female genital mutilation", body: "Help."),
+            "parents-carers/said.md": page(title: "Forced marriage", extra: "sensitive: false"),
+            "guide.md": page(title: "Guide", extra: "kind: guidance\naudience: [professionals, communities]", body: "Signs of grooming."),
+            "professionals/cse.md": page(title: "Child sexual exploitation"),
+            "parents-carers/sleep.md": page(title: "Safe sleep", body: "Words that only hold the letters: csexy, abcse."),
+        ])
+        defer { unsaid.remove() }
+        let warned = located(unsaid.problems())
+        #expect(warned == [
+            "guide.md:2:8: this page for parents, young people or communities is about child sexual exploitation, but does not say whether it needs the quick exit",
+            "parents-carers/fgm.md:2:8: this page for parents, young people or communities is about female genital mutilation, but does not say whether it needs the quick exit",
+        ])
+        #expect(unsaid.problems().allSatisfy { !$0.isError })
+    }
+
     /// An escape sequence in a file's name or text could recolour, rewrite or hide what the
     /// terminal shows: every character that commands a terminal is printed as a symbol.
     @Test func controlCharactersFromContentNeverReachTheTerminal() {

@@ -245,11 +245,20 @@ final class FieldReader {
     }
 
     /// Warns about every name that was never asked for, suggesting the nearest known one.
-    func warnAboutUnknownFields(allowed: [String], context: String) -> [Diagnostic] {
+    /// A name one edit away from a field of `safety` (name → what its loss would do) is an
+    /// error: misspelt, that field would be lost without a word.
+    func warnAboutUnknownFields(allowed: [String], context: String, safety: [String: String] = [:]) -> [Diagnostic] {
         var found = diagnostics
         let known = Suggestions(allowed)
+        let safe = Suggestions(safety.keys.sorted())
         for entry in entries where !read.contains(entry.key) {
             let (line, column) = position(of: entry)
+            if let field = safe.closest(to: entry.key, within: 1), let loss = safety[field] {
+                found.append(file.error(
+                    line: line, column: column, "`\(entry.key)` is not a field of \(context): is it `\(field)`, misspelt?",
+                    hint: "Write `\(field)`: \(loss)."))
+                continue
+            }
             let suggestion = known.closest(to: entry.key).map { "Did you mean `\($0)`? " } ?? ""
             found.append(file.warning(
                 line: line, column: column, "`\(entry.key)` is not a field of \(context); it is ignored",
@@ -275,12 +284,12 @@ struct Suggestions: Sendable {
         self.candidates = candidates.map { ($0, Array($0.lowercased().unicodeScalars), $0.utf8.count) }
     }
 
-    func closest(to word: String) -> String? {
+    func closest(to word: String, within edits: Int = 2) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         let bytes = word.utf8.count
         var best: (String, Int)?
         for candidate in candidates where abs(candidate.bytes - bytes) <= 8 {
-            let limit = min(2, (best?.1 ?? 3) - 1)
+            let limit = min(edits, (best?.1 ?? edits + 1) - 1)
             guard limit >= 0, let distance = editDistance(target, candidate.folded, limit: limit) else { continue }
             best = (candidate.text, distance)
             if distance == 0 { break }

@@ -36,7 +36,7 @@ public struct Reference: Sendable, Hashable {
 /// The fields only some kinds have.
 public enum PageDetails: Sendable {
     case page
-    case guidance(audiences: [Audience], sensitive: Bool)
+    case guidance(audiences: [Audience])
     case policy(Policy)
     case newsletter(issue: Int, date: Day)
     case report(period: String, published: Day)
@@ -61,6 +61,8 @@ public struct Page: Sendable {
     public var summary: String
     public var details: PageDetails
     public var draft: Bool
+    /// The page needs the quick exit: a reader may be at risk if seen reading it.
+    public var isSensitive: Bool
     public var publish: Day?
     public var updated: Day?
     public var topics: [String]
@@ -97,10 +99,6 @@ public struct Page: Sendable {
         }
     }
 
-    public var isSensitive: Bool {
-        if case .guidance(_, let sensitive) = details { return sensitive }
-        return false
-    }
 
     /// Whether the page belongs on a site built for `now`.
     public func isPublished(now: Day) -> Bool {

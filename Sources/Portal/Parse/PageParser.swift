@@ -1,12 +1,20 @@
 
 /// Reads one Markdown file into a `Page`: fences, YAML, then the fields of its kind.
 public enum PageParser {
-    static let commonFields = ["kind", "title", "summary", "draft", "publish", "updated", "topics", "related"]
+    static let commonFields = ["kind", "title", "summary", "draft", "publish", "updated", "sensitive", "topics", "related"]
+
+    /// Fields whose misspelling would publish a page unsafely: without its quick exit, or
+    /// before it is ready. A name one edit away from one is an error, not a warning.
+    static let safetyFields = [
+        "sensitive": "without it the page is published without the quick exit",
+        "draft": "without it the page is published, not kept as a draft",
+        "publish": "without it the page is published now, not on its date",
+    ]
 
     static func fields(of kind: PageKind) -> [String] {
         switch kind {
         case .page: []
-        case .guidance: ["audience", "sensitive"]
+        case .guidance: ["audience"]
         case .policy: ["owner", "version", "approved", "review", "status", "supersedes"]
         case .newsletter: ["issue", "date"]
         case .report: ["period", "published"]
@@ -36,6 +44,7 @@ public enum PageParser {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary", required: true)
         let draft = fields.bool("draft") ?? false
+        let sensitive = fields.bool("sensitive")
         let publish = fields.day("publish")
         let updated = fields.day("updated")
         let topics = fields.strings("topics")
@@ -48,11 +57,18 @@ public enum PageParser {
 
         let allowed = commonFields + (kind.map(fields(of:)) ?? [])
         diagnostics += fields.warnAboutUnknownFields(
-            allowed: allowed, context: kind.map { "a \($0.rawValue)" } ?? "this page")
+            allowed: allowed, context: kind.map { "a \($0.rawValue)" } ?? "this page", safety: safetyFields)
+        if sensitive == nil, let title, let topic = sensitiveTopic(title: title, body: parts.body, details: details, file: file) {
+            let (line, column) = fields.located("title") ?? (1, 1)
+            diagnostics.append(file.warning(
+                line: line, column: column,
+                "this page for parents, young people or communities is about \(topic), but does not say whether it needs the quick exit",
+                hint: "Add `sensitive: true` to give it the quick exit (a reader may be at risk if seen reading it), or `sensitive: false` if it does not need one."))
+        }
         guard let title, let summary, let details, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let page = Page(
             file: file, url: url, title: title, summary: summary, details: details, draft: draft,
-            publish: publish, updated: updated, topics: topics, related: related, body: parts.body,
+            isSensitive: sensitive ?? false, publish: publish, updated: updated, topics: topics, related: related, body: parts.body,
             bodyFirstLine: parts.bodyFirstLine, fieldLocations: fields.locations)
         return (page, diagnostics)
     }
@@ -63,8 +79,7 @@ public enum PageParser {
             return .page
         case .guidance:
             let audiences = fields.choices("audience", required: true, as: Audience.self)
-            let sensitive = fields.bool("sensitive") ?? false
-            return audiences.isEmpty ? nil : .guidance(audiences: audiences, sensitive: sensitive)
+            return audiences.isEmpty ? nil : .guidance(audiences: audiences)
         case .policy:
             let owner = fields.string("owner", required: true)
             let version = fields.string("version", required: true)
@@ -93,6 +108,20 @@ public enum PageParser {
             guard let period, let published else { return nil }
             return .report(period: period, published: published)
         }
+    }
+
+    /// The sensitive topic a page for the public is about, if it is one: a page whose
+    /// audience (or top folder) is parents and carers, young people or communities.
+    static func sensitiveTopic(title: String, body: String, details: PageDetails?, file: SourceFile) -> String? {
+        let forThePublic: Bool
+        if case .guidance(let audiences) = details {
+            forThePublic = audiences.contains { $0 != .professionals }
+        } else {
+            let folder = file.relativePath.split(separator: "/").first.map(String.init)
+            forThePublic = folder.flatMap(Audience.init(rawValue:)).map { $0 != .professionals } ?? false
+        }
+        guard forThePublic else { return nil }
+        return SensitiveTopics.topic(in: title) ?? SensitiveTopics.topic(in: body)
     }
 
     /// `2012-13`: a year and the next one's last two digits.

@@ -109,7 +109,7 @@ public struct Renderer: Sendable {
         if let generated = site.generated[url] { return generated.searchFilters }
         guard let resolved = site.page(at: url) else { return [:] }
         var filters: [String: [String]] = [:]
-        if case .guidance(let audiences, _) = resolved.page.details { filters["audience"] = audiences.map(\.title) }
+        if case .guidance(let audiences) = resolved.page.details { filters["audience"] = audiences.map(\.title) }
         if !resolved.page.topics.isEmpty { filters["topic"] = resolved.page.topics }
         return filters
     }
@@ -256,7 +256,7 @@ public struct Renderer: Sendable {
     }
 
     func tags(of page: Page) -> [String] {
-        if case .guidance(let audiences, _) = page.details { return audiences.map { "For \($0.title.lowercased())" } }
+        if case .guidance(let audiences) = page.details { return audiences.map { "For \($0.title.lowercased())" } }
         return []
     }
 
