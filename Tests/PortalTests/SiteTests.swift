@@ -280,12 +280,28 @@ import Testing
     }
 
     @Test func imagesNeedADescription() {
-        let scratch = Scratch(["poster.md": page(title: "Poster", body: "Intro.\n\n![](poster.png)\n\n![ ](other.png) ![A poster](good.png)")])
+        let scratch = Scratch(["poster.md": page(title: "Poster", body: "Intro.\n\n![](/assets/favicon.svg)\n\n![ ](/assets/favicon.svg) ![A poster](/assets/favicon.svg)")])
         defer { scratch.remove() }
-        #expect(located(scratch.problems()).filter { $0.contains("image") } == [
+        #expect(located(scratch.problems()) == [
             "poster.md:7:1: this image has no description (alt text)",
             "poster.md:9:1: this image has no description (alt text)",
         ])
+    }
+
+    /// An image is checked like a link: its source must be a file of the site.
+    @Test func imagesMustExist() {
+        let scratch = Scratch([
+            "poster.md": page(title: "Poster", body: "![Logo](/images/logo.png) ![Icon](/assets/favicon.sv) ![Here](poster.png) ![Page](/accessibility/)\n\n![Fine](/assets/favicon.svg) ![Far](https://example.org/a.png)"),
+        ])
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(located(problems) == [
+            "poster.md:5:1: “/images/logo.png” is an image at /images/logo.png, which is not a file of this site",
+            "poster.md:5:27: “/assets/favicon.sv” is an image at /assets/favicon.sv, which is not a file of this site",
+            "poster.md:5:55: “poster.png” is an image at /poster/poster.png, which is not a file of this site",
+            "poster.md:5:75: “/accessibility/” is an image at /accessibility/, which is not a file of this site",
+        ])
+        #expect(problems[1].hint?.hasPrefix("Did you mean /assets/favicon.svg?") == true)
     }
 
     @Test func plainAddressesReadAsFoundationReadsThem() throws {

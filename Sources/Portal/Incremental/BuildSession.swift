@@ -117,7 +117,9 @@ public final class BuildSession: @unchecked Sendable {
         for index in headingsChanged ? Array(site.pages.indices) : edited {
             let resolved = site.pages[index]
             for link in resolved.body.links where !headingsChanged || edited.contains(index) || link.url.contains("#") {
-                if checker.check(link.url, from: resolved.page.url, allowRelative: true, written: link.written) != nil { return nil }
+                if checker.check(link.url, from: resolved.page.url, allowRelative: true, written: link.written, image: link.isImage) != nil {
+                    return nil
+                }
             }
         }
 

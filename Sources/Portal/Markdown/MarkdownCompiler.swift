@@ -15,6 +15,8 @@ public struct BodyLink: Sendable {
     public var column: Int
     /// The link as written, when it differs from `url` (a typed reference).
     public var written: String?
+    /// An image's source, which must be a file of the site, not a page.
+    public var isImage = false
 }
 
 /// A page body turned into HTML, with what later stages need to know about it.
@@ -127,6 +129,9 @@ public enum MarkdownCompiler {
                     diagnostics.append(file.error(
                         line: at.line, column: at.column, "images can only come from this site or an https:// address",
                         hint: "Put the image in the theme's assets and write its address from the top of the site, e.g. /assets/poster.png."))
+                } else if let url = node.url {
+                    // Checked like a link once the site's files are known.
+                    links.append(BodyLink(url: url, line: at.line, column: at.column, isImage: true))
                 }
             default: break
             }

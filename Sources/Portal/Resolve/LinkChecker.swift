@@ -13,6 +13,8 @@ public struct LinkToCheck: Sendable {
     private var givenLine: SourceLine?
     public var base: String
     public var allowRelative: Bool
+    /// An image's source (see `BodyLink.isImage`).
+    public var isImage = false
 
     public init(url: String, file: SourceFile, line: Int, column: Int, base: String, allowRelative: Bool) {
         self.url = url
@@ -34,6 +36,7 @@ public struct LinkToCheck: Sendable {
     public init(_ link: BodyLink, in file: SourceFile, base: String) {
         self.init(url: link.url, file: file, line: link.line, column: link.column, base: base, allowRelative: true)
         written = link.written
+        isImage = link.isImage
     }
 }
 
@@ -90,7 +93,7 @@ struct LinkChecker {
     }
 
     private func check(_ link: LinkToCheck) -> Diagnostic? {
-        check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written).map {
+        check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written, image: link.isImage).map {
             Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, source: link.source)
         }
     }
@@ -101,7 +104,8 @@ struct LinkChecker {
     }
 
     /// Why `link`, written on the page at `base`, does not lead anywhere; nil if it does.
-    func check(_ url: String, from base: String, allowRelative: Bool, written: String? = nil) -> Problem? {
+    /// An `image`'s source must be one of the site's files.
+    func check(_ url: String, from base: String, allowRelative: Bool, written: String? = nil, image: Bool = false) -> Problem? {
         let link = url
         let shown = written ?? url
         if link.isEmpty {
@@ -134,6 +138,7 @@ struct LinkChecker {
             path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
             fragment = resolved.fragment
         }
+        if image { return site.assets.contains(path) ? nil : missingImage(path, link: shown) }
         if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown) }
 
         if site.assets.contains(path) { return nil }
@@ -151,6 +156,13 @@ struct LinkChecker {
         return Problem(
             message: "\(url) has no heading with the anchor #\(fragment) (in “\(link)”)",
             hint: "\(suggestion)\(known)")
+    }
+
+    private func missingImage(_ path: String, link: String) -> Problem {
+        let suggestion = closest(to: path, in: site.assets.sorted()).map { "Did you mean \($0)? " } ?? ""
+        return Problem(
+            message: "“\(link)” is an image at \(path), which is not a file of this site",
+            hint: suggestion + "Put the image in the theme's assets folder and write its address from the top of the site, e.g. /assets/poster.png.")
     }
 
     private func missing(_ path: String, link: String, base: String) -> Problem {

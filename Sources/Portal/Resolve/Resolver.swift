@@ -83,7 +83,7 @@ public enum Resolver {
     static func mentions(in resolved: ResolvedPage) -> [String] {
         let from = resolved.page.url
         return Set(resolved.body.links.compactMap { link -> String? in
-            guard link.url.hasPrefix("/") else { return nil }
+            guard link.url.hasPrefix("/"), !link.isImage else { return nil }
             let end = link.url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? link.url.endIndex
             return String(link.url[..<end])
         }).filter { $0 != from }.sorted()
