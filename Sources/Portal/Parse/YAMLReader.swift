@@ -23,8 +23,16 @@ enum YAMLReader {
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         if let flat = FlatYAML.parse(yaml) { return .success(flat) }
+        // A line of blanks with a tab among them is a blank line (libyaml stops at the tab).
+        let yaml = yaml.utf8.contains(0x09) ? blankingTabbedBlankLines(yaml) : yaml
         do {
-            return .success(try composed(yaml))
+            let node = try composed(yaml)
+            if let node, let after = textAfterClosingQuote(node, in: yaml) {
+                return .failure(file.error(
+                    line: after.line + firstLine - 1, column: after.column, "there is more after the closing quote: “\(after.text)”",
+                    hint: "Put the whole value inside the quotes. A comment after a value needs a space before its #."))
+            }
+            return .success(node)
         } catch let anchor as AnchorFound {
             return .failure(file.error(
                 line: anchor.line + firstLine - 1, column: anchor.column,
@@ -108,6 +116,55 @@ enum YAMLReader {
         }
     }
 
+    /// `yaml` with every line made only of spaces and tabs left empty.
+    static func blankingTabbedBlankLines(_ yaml: String) -> String {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.allSatisfy { $0 == " " || $0 == "\t" } ? "" : line }
+            .joined(separator: "\n")
+    }
+
+    /// Where text follows a one-line quoted value's closing quote (`"value"# more`), which
+    /// libyaml drops without a word; nil if nothing does.
+    static func textAfterClosingQuote(_ node: YAMLNode, in yaml: String) -> (line: Int, column: Int, text: String)? {
+        var lines: [Substring]?
+        var pending = [node]
+        while let next = pending.popLast() {
+            switch next.value {
+            case .sequence(let items): pending += items
+            case .mapping(let entries): pending += entries.map(\.value)
+            case .scalar(_, let style):
+                guard style == .quoted else { continue }
+                if lines == nil { lines = yaml.split(separator: "\n", omittingEmptySubsequences: false) }
+                guard let lines, next.line >= 1, next.line <= lines.count else { continue }
+                let scalars = Array(lines[next.line - 1].unicodeScalars)
+                var index = next.column - 1
+                guard index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" else { continue }
+                let quote = scalars[index]
+                index += 1
+                var closed = false
+                while index < scalars.count {
+                    if quote == "\"", scalars[index] == "\\" { index += 2; continue }
+                    if scalars[index] == quote {
+                        if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
+                        closed = true
+                        break
+                    }
+                    index += 1
+                }
+                guard closed else { continue }  // a quoted value over several lines
+                var rest = index + 1
+                while rest < scalars.count, scalars[rest] == " " || scalars[rest] == "\t" { rest += 1 }
+                guard rest < scalars.count else { continue }
+                let follows = scalars[rest]
+                if follows == "#" && rest > index + 1 { continue }  // a comment
+                if ":,]}".unicodeScalars.contains(follows) { continue }  // a name, or inside [ ] or { }
+                let text = String(String.UnicodeScalarView(scalars[rest...]))
+                return (next.line, rest + 1, text)
+            }
+        }
+        return nil
+    }
+
     /// `title: Safe sleep: my space` → `title: "Safe sleep: my space"`, the line as it should be.
     private static func quotedExample(_ line: String?) -> String? {
         guard let line, let colon = line.range(of: ": ") else { return nil }
@@ -134,6 +191,37 @@ enum YAMLReader {
         at: (Position, String, String) -> Diagnostic
     ) -> Diagnostic {
         let during = context?.text ?? ""
+        if problem.contains("unknown escape character") {
+            return at(
+                mark, "a backslash in double quotes starts an escape, and this one is not known",
+                "Write the value in single quotes, where a backslash is just a backslash ('C:\\Documents'), or write each backslash twice (\\\\).")
+        }
+        if problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'") {
+            let close: Character = problem.contains("']'") ? "]" : "}"
+            if let line, line.contains(close) {
+                return at(
+                    mark, "a comma is missing between two items of this list",
+                    "Put a comma between the items, like [cse, online-safety].")
+            }
+        }
+        if problem.contains("mapping values are not allowed"), let line, line.first == " " || line.first == "\t",
+            line.drop(while: { $0 == " " || $0 == "\t" }).prefix(while: { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }).count > 0
+        {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            return at(
+                Position(line: mark.line, column: 1), "this line starts with \(indent == 1 ? "a space" : "\(indent) spaces"), so it reads as part of the value above",
+                "Remove the spaces at the start of the line: each `name: value` line starts at the left edge.")
+        }
+        if during.contains("alias") || during.contains("anchor") {
+            // At the value's first character, not where libyaml gave up on it.
+            let start = line.flatMap { line -> Int? in
+                let scalars = Array(line.unicodeScalars)
+                return scalars.indices.last { $0 < mark.column && (scalars[$0] == "*" || scalars[$0] == "&") && ($0 == 0 || scalars[$0 - 1] == " ") }
+            }
+            return at(
+                start.map { Position(line: mark.line, column: $0 + 1) } ?? mark, "a value that starts with * or & must be in quotes",
+                "Put the whole value in double quotes, like title: \"*important*\".")
+        }
         if problem.contains("tab character") || problem.contains("cannot start any token") {
             return at(
                 mark, "this line contains a character that cannot start a value here (often a tab)",
