@@ -18,6 +18,10 @@ public struct ContentReport: Sendable {
         self.now = now
         let yearAgo = Day(year: now.year - 1, month: now.month, day: min(now.day, 28))!
         var external: [String: [Item]] = [:]
+        func outside(_ url: String, at location: SourceLocation) {
+            guard let host = Self.host(of: url) else { return }
+            external[host, default: []].append(Item(location: "\(location.path):\(location.line):\(location.column)", text: url))
+        }
         for resolved in site.pages {
             let page = resolved.page
             let path = page.file.path
@@ -27,19 +31,37 @@ public struct ContentReport: Sendable {
             if !page.isPublished(now: now) {
                 let why = page.draft ? "draft" : "publishes on \(page.publish?.long ?? "")"
                 drafts.append(Item(location: path, text: "“\(page.title)” (\(why))"))
-            } else if let last = page.updated ?? page.listingDate ?? page.publish {
-                if last < yearAgo {
-                    notUpdatedForAYear.append(Item(location: path, text: "“\(page.title)”: last updated \(last.long)"))
-                }
-            } else {
-                notUpdatedForAYear.append(Item(location: path, text: "“\(page.title)”: no `updated` date"))
+            } else if let staleness = Self.staleness(page, yearAgo: yearAgo) {
+                notUpdatedForAYear.append(Item(location: path, text: "“\(page.title)”: \(staleness)"))
             }
             for link in resolved.body.links {
-                guard let host = Self.host(of: link.url) else { continue }
-                external[host, default: []].append(Item(location: "\(path):\(link.line):\(link.column)", text: link.url))
+                outside(link.url, at: SourceLocation(path: path, line: link.line, column: link.column))
             }
+            for reference in page.related { outside(reference.target, at: reference.location) }
         }
+        // The settings' links, the quick exit among them: it must keep working.
+        let config = site.config
+        for link in config.navigation + config.doors + config.footer + [config.contactsPage, config.quickExitHelp] {
+            outside(link.url.target, at: link.url.location)
+        }
+        outside(config.quickExit, at: config.fieldLocations["quick_exit"] ?? SourceLocation(path: "site.yaml"))
         externalLinks = external.keys.sorted().map { ($0, external[$0]!) }
+    }
+
+    /// Why a published page is listed as not updated for a year, if it is: its `updated`
+    /// date is over a year old, or it has none and was not published within the year.
+    /// Newsletters, reports and policies are dated publications, not pages kept up to date
+    /// (a policy's review date is checked on its own).
+    static func staleness(_ page: Page, yearAgo: Day) -> String? {
+        switch page.kind {
+        case .newsletter, .report, .policy: return nil
+        case .page, .guidance: break
+        }
+        if let updated = page.updated { return updated < yearAgo ? "last updated \(updated.long)" : nil }
+        if let publish = page.publish {
+            return publish < yearAgo ? "has no `updated` date; published \(publish.long)" : nil
+        }
+        return "has no `updated` date"
     }
 
     /// `www.londoncp.co.uk` for `https://www.londoncp.co.uk/…`; nil for other links.
@@ -56,7 +78,7 @@ public struct ContentReport: Sendable {
             for item in items { out += "  \(item.location)  \(item.text)\n" }
         }
         section("Policies past their review date", policiesPastReview, empty: "None: every current policy is within its review date.")
-        section("Pages not updated for over a year", notUpdatedForAYear, empty: "None.")
+        section("Pages not updated for over a year, or with no `updated` date", notUpdatedForAYear, empty: "None.")
         section("Drafts and pages not yet published", drafts, empty: "None.")
         let count = externalLinks.reduce(0) { $0 + $1.items.count }
         out += "\nLinks to other websites (\(count), listed, not visited: check they still work)\n"

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var quickExit: String
     /// The page explaining how to leave quickly and hide a visit (history is not erased).
     public var quickExitHelp: Link
+    /// Where each setting was written, for reports about them.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer"]
 
@@ -115,7 +117,7 @@ public struct SiteConfig: Sendable {
         let config = SiteConfig(
             name: name, shortName: shortName, baseURL: baseURL, description: description,
             navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage,
-            quickExit: quickExit, quickExitHelp: quickExitHelp)
+            quickExit: quickExit, quickExitHelp: quickExitHelp, fieldLocations: fields.locations)
         return (config, diagnostics)
     }
 }
