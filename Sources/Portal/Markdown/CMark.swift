@@ -52,8 +52,6 @@ struct CMarkNode {
     var listType: cmark_list_type { cmark_node_get_list_type(pointer) }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
     var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
-    var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
-
     /// Whether a walk leaves this node again: cmark's iterator gives leaves no exit.
     var isContainer: Bool {
         switch type {
