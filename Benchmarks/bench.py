@@ -8,9 +8,9 @@ hyperfine: portal and Hugo writing to tmpfs (/dev/shm) and to disk, and cmark al
 the same Markdown bodies in one process. Peak memory comes from /usr/bin/time -v. It
 prints a table with wall time (the median of the rounds), ms per page, peak RSS and the
 ratios portal/Hugo and portal/cmark-only; with several sizes, it times portal at every
-size in turn for the cost per page across sizes. Then it times the preview and the
-bundled portal's own build. Targets are printed, never asserted: machines here are
-shared and noisy."""
+size in turn for the cost per page across sizes. Then it times the preview, the
+bundled portal's own build and the pathological inputs (pathological.py). Targets are
+printed, never asserted: machines here are shared and noisy."""
 
 import json
 import os
@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import pathological
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 PORTAL = REPO / ".build" / "release" / "portal"
@@ -201,6 +203,7 @@ def main():
     shutil.rmtree(out, ignore_errors=True)
     for folder in leftovers:
         shutil.rmtree(folder, ignore_errors=True)
+    pathological.main()
 
 
 if __name__ == "__main__":
