@@ -92,10 +92,10 @@ final class FieldReader {
         diagnostics.append(file.error(line: line, column: column, message, hint: hint))
     }
 
-    /// Where every field's value was written.
+    /// Where the value of every field asked for was written.
     var locations: [String: SourceLocation] {
         var found: [String: SourceLocation] = [:]
-        for entry in entries {
+        for entry in entries where read.contains(entry.key) {
             let (line, column) = position(of: entry.value)
             found[entry.key] = SourceLocation(path: file.path, line: line, column: column)
         }
@@ -251,6 +251,8 @@ final class FieldReader {
         var found = diagnostics
         let known = Suggestions(allowed)
         let safe = Suggestions(safety.keys.sorted())
+        let knownFields = "Known fields: \(allowed.joined(separator: ", "))."
+
         for entry in entries where !read.contains(entry.key) {
             let (line, column) = position(of: entry)
             if let field = safe.closest(to: entry.key, within: 1), let loss = safety[field] {
@@ -262,7 +264,7 @@ final class FieldReader {
             let suggestion = known.closest(to: entry.key).map { "Did you mean `\($0)`? " } ?? ""
             found.append(file.warning(
                 line: line, column: column, "`\(entry.key)` is not a field of \(context); it is ignored",
-                hint: "\(suggestion)Known fields: \(allowed.joined(separator: ", "))."))
+                hint: suggestion + knownFields))
         }
         return found
     }
