@@ -23,14 +23,16 @@ enum YAMLReader {
     /// `firstLine` is the file line where the YAML text starts.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         if let flat = FlatYAML.parse(yaml) { return .success(flat) }
-        // A line of blanks with a tab among them is a blank line (libyaml stops at the tab).
-        let yaml = yaml.utf8.contains(0x09) ? blankingTabbedBlankLines(yaml) : yaml
+        // What libyaml would let through; and lines of blanks with a tab among them, which
+        // are blank lines (libyaml stops at the tab).
+        let layout = YAMLLayout(yaml, firstLine: firstLine)
+        if let found = layout.violation, found.beforeLibyaml {
+            return .failure(file.error(line: found.line + firstLine - 1, column: found.column, found.message, hint: found.hint))
+        }
         do {
-            let node = try composed(yaml)
-            if let node, let after = textAfterClosingQuote(node, in: yaml) {
-                return .failure(file.error(
-                    line: after.line + firstLine - 1, column: after.column, "there is more after the closing quote: “\(after.text)”",
-                    hint: "Put the whole value inside the quotes. A comment after a value needs a space before its #."))
+            let node = try composed(layout.blankingTabbedLines(yaml))
+            if let found = layout.violation {
+                return .failure(file.error(line: found.line + firstLine - 1, column: found.column, found.message, hint: found.hint))
             }
             return .success(node)
         } catch let anchor as AnchorFound {
@@ -38,6 +40,10 @@ enum YAMLReader {
                 line: anchor.line + firstLine - 1, column: anchor.column,
                 "this value is named with & or repeated with *, which portal does not read",
                 hint: "Write each value out in full where it is needed (a name such as &name or *name lets a few lines of YAML grow without end). A value that starts with & or * goes in quotes."))
+        } catch let name as NameNotText {
+            return .failure(file.error(
+                line: name.line + firstLine - 1, column: name.column, "a name must be plain text, not a list or a mapping",
+                hint: "Write `name: value`, with the name as plain words. A ? or [ at the start of a line makes a name of what follows."))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
@@ -48,6 +54,12 @@ enum YAMLReader {
     /// An anchor (`&name`), refused: with aliases (`*name`) a few lines can stand for
     /// billions of values (337 bytes once took 2.3 GB), and no board's file needs them.
     struct AnchorFound: Error {
+        var line: Int
+        var column: Int
+    }
+
+    /// A name (a mapping's key) that is a list or a mapping: no field has one.
+    struct NameNotText: Error {
         var line: Int
         var column: Int
     }
@@ -79,11 +91,9 @@ enum YAMLReader {
             return YAMLNode(value: .sequence(try sequence.map(converted)), line: line, column: column)
         case .mapping(let mapping):
             let entries = try mapping.map { key, value in
-                // A name that is a list or mapping is read too, for its anchors; no field has one.
                 let name = try converted(key)
-                return YAMLEntry(
-                    key: name.string ?? "(a list or mapping as a name)", keyLine: name.line, keyColumn: name.column,
-                    value: try converted(value))
+                guard let text = name.string else { throw NameNotText(line: name.line, column: name.column) }
+                return YAMLEntry(key: text, keyLine: name.line, keyColumn: name.column, value: try converted(value))
             }
             return YAMLNode(value: .mapping(entries), line: line, column: column)
         case .alias:
@@ -114,55 +124,6 @@ enum YAMLReader {
         default:
             return file.error(line: firstLine, column: 1, "this YAML could not be read (\(error))", hint: "Check the lines for a stray quote, a missing colon or uneven indentation.")
         }
-    }
-
-    /// `yaml` with every line made only of spaces and tabs left empty.
-    static func blankingTabbedBlankLines(_ yaml: String) -> String {
-        yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in line.allSatisfy { $0 == " " || $0 == "\t" } ? "" : line }
-            .joined(separator: "\n")
-    }
-
-    /// Where text follows a one-line quoted value's closing quote (`"value"# more`), which
-    /// libyaml drops without a word; nil if nothing does.
-    static func textAfterClosingQuote(_ node: YAMLNode, in yaml: String) -> (line: Int, column: Int, text: String)? {
-        var lines: [Substring]?
-        var pending = [node]
-        while let next = pending.popLast() {
-            switch next.value {
-            case .sequence(let items): pending += items
-            case .mapping(let entries): pending += entries.map(\.value)
-            case .scalar(_, let style):
-                guard style == .quoted else { continue }
-                if lines == nil { lines = yaml.split(separator: "\n", omittingEmptySubsequences: false) }
-                guard let lines, next.line >= 1, next.line <= lines.count else { continue }
-                let scalars = Array(lines[next.line - 1].unicodeScalars)
-                var index = next.column - 1
-                guard index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" else { continue }
-                let quote = scalars[index]
-                index += 1
-                var closed = false
-                while index < scalars.count {
-                    if quote == "\"", scalars[index] == "\\" { index += 2; continue }
-                    if scalars[index] == quote {
-                        if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 2; continue }
-                        closed = true
-                        break
-                    }
-                    index += 1
-                }
-                guard closed else { continue }  // a quoted value over several lines
-                var rest = index + 1
-                while rest < scalars.count, scalars[rest] == " " || scalars[rest] == "\t" { rest += 1 }
-                guard rest < scalars.count else { continue }
-                let follows = scalars[rest]
-                if follows == "#" && rest > index + 1 { continue }  // a comment
-                if ":,]}".unicodeScalars.contains(follows) { continue }  // a name, or inside [ ] or { }
-                let text = String(String.UnicodeScalarView(scalars[rest...]))
-                return (next.line, rest + 1, text)
-            }
-        }
-        return nil
     }
 
     /// `title: Safe sleep: my space` → `title: "Safe sleep: my space"`, the line as it should be.
