@@ -74,6 +74,12 @@ import Testing
             defer { scratch.remove() }
             #expect(located(scratch.problems()) == ["site.yaml:3:11: \(message)"])
         }
+        for local in ["http://127.0.0.1:8000/exit.html", "http://localhost/", "https://www.bbc.co.uk/weather"] {
+            #expect(AddressCheck.checkWebsite(local) == nil, "\(local)")
+        }
+        for far in ["http://localhost.evil.example/", "http://127.0.0.1.evil.example/", "http://www.bbc.co.uk/weather"] {
+            #expect(AddressCheck.checkWebsite(far) != nil, "\(far)")
+        }
         let quickExit = Scratch(["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "quick_exit: https://www.bbc.co.uk/weather", with: "quick_exit: http://www.bbc.co.uk/weather")])
         defer { quickExit.remove() }
         #expect(located(quickExit.problems()) == ["site.yaml:18:13: `quick_exit` must be the full address of another website, starting https://, not “http://www.bbc.co.uk/weather”"])

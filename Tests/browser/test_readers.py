@@ -92,3 +92,32 @@ def test_screenshots(site, new_browser):
             path = ARTIFACTS / f"{label}-{name}.png"
             driver.save_screenshot(str(path))
             assert path.stat().st_size > 10_000
+
+
+def test_contents_numbers_sit_beside_the_first_line(site, new_browser):
+    """A contents item that wraps keeps its number beside its first line: a probe put at
+    the start of the item (where its number's line is) lines up with the link's first line,
+    not its last (as it did with inline-block links)."""
+    driver = new_browser(width=320, height=800)
+    checked = 0
+    for page in site["pages"]:
+        driver.get(site["base"] + page)
+        gaps = driver.execute_script("""
+            return Array.from(document.querySelectorAll('.contents-list__list > li')).map((item) => {
+                const link = item.querySelector('a');
+                const range = document.createRange();
+                range.selectNodeContents(link);
+                const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+                if (lines.size < 2) return null;
+                const probe = document.createElement('span');
+                item.insertBefore(probe, item.firstChild);
+                const gap = probe.getBoundingClientRect().top - Math.min(...lines);
+                probe.remove();
+                return gap;
+            }).filter((gap) => gap !== null);
+        """)
+        for gap in gaps:
+            checked += 1
+            assert gap < 12, f"{page}: a wrapped contents item's number is {gap:.0f} px below its first line"
+    print(f"contents lists: {checked} wrapped items checked at 320 px")
+    assert checked > 0

@@ -49,13 +49,17 @@ enum AddressCheck {
         return .success(.outside(scheme: scheme))
     }
 
-    /// An address for a setting that must name another website over https (the quick exit,
-    /// the site's own address): checked as every address is, then for its scheme and for
-    /// characters that would need escaping where the address is written into a page.
+    /// An address for a setting that must name a website over https (the quick exit, the
+    /// site's own address): checked as every address is, then for its scheme and for
+    /// characters that would need escaping where the address is written into a page. Plain
+    /// http is allowed only on this computer (127.0.0.1 or localhost), for tests.
     static func checkWebsite(_ url: String) -> LinkChecker.Problem? {
+        let local = ["http://127.0.0.1", "http://localhost"].contains { prefix in
+            url.lowercased().hasPrefix(prefix) && (url.count == prefix.count || ":/".contains(url[url.index(url.startIndex, offsetBy: prefix.count)]))
+        }
         switch check(url) {
         case .failure(let problem): return problem
-        case .success(.outside(scheme: "https")):
+        case .success(.outside(scheme: "https")), .success(.outside(scheme: "http")) where local:  // `where`: http only
             if let odd = url.unicodeScalars.first(where: { "\"'<>\\^`{|}".unicodeScalars.contains($0) }) {
                 return .init(message: "“\(url)” has the character \(odd) in it, which an address cannot hold", hint: "Copy the address from the browser's address bar.")
             }
