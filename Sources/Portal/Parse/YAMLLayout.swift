@@ -15,7 +15,9 @@
 /// It also finds the lines made only of blanks with a tab among them outside such blocks:
 /// they are blank lines, which libyaml refuses.
 struct YAMLLayout {
-    struct Violation: Equatable {
+    /// Something refused, at its line and column in the YAML text (also thrown by
+    /// `YAMLReader` for what it refuses as it reads libyaml's nodes).
+    struct Violation: Error, Equatable {
         var line: Int
         var column: Int
         var message: String

@@ -26,24 +26,16 @@ enum YAMLReader {
         // What libyaml would let through; and lines of blanks with a tab among them, which
         // are blank lines (libyaml stops at the tab).
         let layout = YAMLLayout(yaml, firstLine: firstLine)
-        if let found = layout.violation, found.beforeLibyaml {
-            return .failure(file.error(line: found.line + firstLine - 1, column: found.column, found.message, hint: found.hint))
+        func refusal(_ found: YAMLLayout.Violation) -> Result<YAMLNode?, Diagnostic> {
+            .failure(file.error(line: found.line + firstLine - 1, column: found.column, found.message, hint: found.hint))
         }
+        if let found = layout.violation, found.beforeLibyaml { return refusal(found) }
         do {
             let node = try composed(layout.blankingTabbedLines(yaml))
-            if let found = layout.violation {
-                return .failure(file.error(line: found.line + firstLine - 1, column: found.column, found.message, hint: found.hint))
-            }
+            if let found = layout.violation { return refusal(found) }
             return .success(node)
-        } catch let anchor as AnchorFound {
-            return .failure(file.error(
-                line: anchor.line + firstLine - 1, column: anchor.column,
-                "this value is named with & or repeated with *, which portal does not read",
-                hint: "Write each value out in full where it is needed (a name such as &name or *name lets a few lines of YAML grow without end). A value that starts with & or * goes in quotes."))
-        } catch let name as NameNotText {
-            return .failure(file.error(
-                line: name.line + firstLine - 1, column: name.column, "a name must be plain text, not a list or a mapping",
-                hint: "Write `name: value`, with the name as plain words. A ? or [ at the start of a line makes a name of what follows."))
+        } catch let refused as YAMLLayout.Violation {
+            return refusal(refused)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: file, yaml: yaml, firstLine: firstLine))
         } catch {
@@ -53,15 +45,17 @@ enum YAMLReader {
 
     /// An anchor (`&name`), refused: with aliases (`*name`) a few lines can stand for
     /// billions of values (337 bytes once took 2.3 GB), and no board's file needs them.
-    struct AnchorFound: Error {
-        var line: Int
-        var column: Int
+    static func anchor(line: Int, column: Int) -> YAMLLayout.Violation {
+        YAMLLayout.Violation(
+            line: line, column: column, message: "this value is named with & or repeated with *, which portal does not read",
+            hint: "Write each value out in full where it is needed (a name such as &name or *name lets a few lines of YAML grow without end). A value that starts with & or * goes in quotes.")
     }
 
     /// A name (a mapping's key) that is a list or a mapping: no field has one.
-    struct NameNotText: Error {
-        var line: Int
-        var column: Int
+    static func nameNotText(line: Int, column: Int) -> YAMLLayout.Violation {
+        YAMLLayout.Violation(
+            line: line, column: column, message: "a name must be plain text, not a list or a mapping",
+            hint: "Write `name: value`, with the name as plain words. A ? or [ at the start of a line makes a name of what follows.")
     }
 
     /// The YAML read by Yams (libyaml).
@@ -78,7 +72,7 @@ enum YAMLReader {
     /// Yams' node as portal's: its text, its style as FieldReader needs it, and its position.
     private static func converted(_ node: Node) throws -> YAMLNode {
         let (line, column) = (node.mark?.line ?? 1, node.mark?.column ?? 1)
-        if node.anchor != nil { throw AnchorFound(line: line, column: column) }
+        if node.anchor != nil { throw anchor(line: line, column: column) }
         switch node {
         case .scalar(let scalar):
             let style: YAMLNode.Style = switch scalar.style {
@@ -92,7 +86,7 @@ enum YAMLReader {
         case .mapping(let mapping):
             let entries = try mapping.map { key, value in
                 let name = try converted(key)
-                guard let text = name.string else { throw NameNotText(line: name.line, column: name.column) }
+                guard let text = name.string else { throw nameNotText(line: name.line, column: name.column) }
                 return YAMLEntry(key: text, keyLine: name.line, keyColumn: name.column, value: try converted(value))
             }
             return YAMLNode(value: .mapping(entries), line: line, column: column)
