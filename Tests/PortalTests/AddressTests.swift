@@ -77,7 +77,10 @@ import Testing
         for local in ["http://127.0.0.1:8000/exit.html", "http://localhost/", "https://www.bbc.co.uk/weather"] {
             #expect(AddressCheck.checkWebsite(local) == nil, "\(local)")
         }
-        for far in ["http://localhost.evil.example/", "http://127.0.0.1.evil.example/", "http://www.bbc.co.uk/weather"] {
+        for far in [
+            "http://localhost.evil.example/", "http://127.0.0.1.evil.example/", "http://www.bbc.co.uk/weather",
+            "http://localhost:1@evil.example/", "http://127.0.0.1:x@evil.example", "http://localhost:@evil.example",
+        ] {
             #expect(AddressCheck.checkWebsite(far) != nil, "\(far)")
         }
         let quickExit = Scratch(["site.yaml": Scratch.siteYAML.replacingOccurrences(of: "quick_exit: https://www.bbc.co.uk/weather", with: "quick_exit: http://www.bbc.co.uk/weather")])

@@ -58,6 +58,8 @@ private let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-
             ["a.md:4:15: a - on its own in [ ] or { } must be in quotes"]),
         Mistake("a list as a name", ["a.md": fm + "? [a, b]\n: c\n---\n"],
             ["a.md:4:3: a name must be plain text, not a list or a mapping"]),
+        Mistake("quotes inside plain text are text", ["a.md": "---\ntitle: Pros - \"cons\" here, yes?\nsummary: Rock - 'n' roll,\n  \"quoted\" on the next line # a comment\nrelated: [/a/]#x\n---\n"],
+            ["a.md:5:15: a comment needs a space before its #"]),
         Mistake("a blank line holding a tab is blank", ["a.md": "---\ntitle: T\n\t \nsummary: 'S. # not a comment' # a comment\n---\n"], []),
         Mistake("duplicate key", ["a.md": fm + "summary: Again.\n---\n"],
             ["a.md:4:1: `summary` is given more than once"]),

@@ -86,6 +86,7 @@ public struct ContentReport: Sendable {
             out += "  \(host)\n"
             for item in items { out += "    \(item.location)  \(item.text)\n" }
         }
-        return out
+        // Titles and addresses come from content: control characters are shown as symbols.
+        return DiagnosticFormatter.visible(out)
     }
 }

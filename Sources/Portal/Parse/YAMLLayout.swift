@@ -45,6 +45,9 @@ struct YAMLLayout {
     private var block: Block?
     private var depth = 0
     private var quote: Unicode.Scalar?
+    /// The indentation of the line above when it ended in plain text, which a more
+    /// indented line goes on with.
+    private var plain: Int?
 
     /// `firstLine` is the file line of the text's first line, for messages that name a line.
     private let firstLine: Int
@@ -127,7 +130,12 @@ struct YAMLLayout {
             return
         }
 
+        // Whether a value may start here: at the line's start (unless it goes on with plain
+        // text from the line above), and after an indicator (`key: `, `- `, `? `, and `[`,
+        // `{`, `,` in a list). Only there do quotes, `[`, `{`, `|` and `>` mean anything.
+        var expecting = !(plain.map { quote == nil && depth == 0 && over == nil && spaces > $0 } ?? false)
         var last: Unicode.Scalar?  // the last character read on this line that is not a blank
+        plain = nil
         while index < line.count, violation == nil {
             let scalar = line[index]
             defer { index += 1 }
@@ -140,6 +148,7 @@ struct YAMLLayout {
                     } else {
                         quote = nil
                         last = scalar
+                        expecting = false
                         if depth == 0 { over = nil }
                         afterQuote(line, from: index + 1, number: number)
                     }
@@ -148,8 +157,9 @@ struct YAMLLayout {
             }
             if Self.isBlank(scalar) { continue }
             let previous: Unicode.Scalar? = index > 0 ? line[index - 1] : nil
-            let startsToken = last == nil || ((previous.map(Self.isBlank) ?? true) && ":-?".unicodeScalars.contains(last!))
-                || (depth > 0 && "[{,".unicodeScalars.contains(last!))
+            let next: Unicode.Scalar? = index + 1 < line.count ? line[index + 1] : nil
+            let startsToken = expecting
+            expecting = false
             // (A `where` in a case with several patterns holds for the last only: hence `_ where`.)
             switch scalar {
             case "#":
@@ -159,16 +169,22 @@ struct YAMLLayout {
                 }
             case _ where (scalar == "\"" || scalar == "'") && startsToken:
                 quote = scalar
-                if over == nil { over = (indentation(line, spaces, at: index), number) }
+                if over == nil { over = (indentation(spaces, at: index), number) }
             case _ where (scalar == "[" || scalar == "{") && (startsToken || depth > 0):
-                if depth == 0 { over = (indentation(line, spaces, at: index), number) }
+                if depth == 0 { over = (indentation(spaces, at: index), number) }
                 depth += 1
+                expecting = true
                 itemStart(line, from: index + 1, number: number)
             case _ where (scalar == "]" || scalar == "}") && depth > 0:
                 depth -= 1
                 if depth == 0 { over = nil }
             case "," where depth > 0:
+                expecting = true
                 itemStart(line, from: index + 1, number: number)
+            case _ where (scalar == "-" || scalar == "?") && startsToken:
+                expecting = next.map(Self.isBlank) ?? true  // an indicator, or the start of plain text
+            case ":":
+                expecting = next.map { Self.isBlank($0) || (depth > 0 && ",]}".unicodeScalars.contains($0)) } ?? true
             case _ where (scalar == "|" || scalar == ">") && depth == 0 && startsToken:
                 var end = index + 1
                 while end < line.count, "123456789+-".unicodeScalars.contains(line[end]) { end += 1 }
@@ -184,11 +200,13 @@ struct YAMLLayout {
             }
             last = scalar
         }
+        // A line ending in plain text may go on, more indented, on the next.
+        if !expecting, quote == nil, depth == 0 { plain = spaces }
     }
 
     /// The indentation the following lines of a value opened at `index` must pass: the
     /// line's own, or nil for a value that stands alone at the top (nothing before it).
-    private func indentation(_ line: [Unicode.Scalar], _ spaces: Int, at index: Int) -> Int? {
+    private func indentation(_ spaces: Int, at index: Int) -> Int? {
         spaces == 0 && index == 0 ? nil : spaces
     }
 

@@ -54,8 +54,16 @@ enum AddressCheck {
     /// characters that would need escaping where the address is written into a page. Plain
     /// http is allowed only on this computer (127.0.0.1 or localhost), for tests.
     static func checkWebsite(_ url: String) -> LinkChecker.Problem? {
+        // The host, then at most a port of digits, then the end or a path: nothing else.
         let local = ["http://127.0.0.1", "http://localhost"].contains { prefix in
-            url.lowercased().hasPrefix(prefix) && (url.count == prefix.count || ":/".contains(url[url.index(url.startIndex, offsetBy: prefix.count)]))
+            guard url.lowercased().hasPrefix(prefix) else { return false }
+            var rest = url.utf8.dropFirst(prefix.utf8.count)
+            if rest.first == UInt8(ascii: ":") {
+                let port = rest.dropFirst().prefix { (0x30...0x39).contains($0) }
+                guard !port.isEmpty else { return false }
+                rest = rest.dropFirst(1 + port.count)
+            }
+            return rest.isEmpty || rest.first == UInt8(ascii: "/")
         }
         switch check(url) {
         case .failure(let problem): return problem

@@ -22,11 +22,12 @@ public struct OutputWriter: Sendable {
         case unsafePath(String)
         case io(String)
 
+        /// Paths in it are shown with their control characters as symbols (it is printed).
         public var description: String {
             switch self {
-            case .unsafeOutput(let why), .io(let why): why
+            case .unsafeOutput(let why), .io(let why): DiagnosticFormatter.visible(why)
             case .unsafePath(let path):
-                "refused to write “\(path)”: it is not a plain path inside the output folder, so nothing was written"
+                "refused to write “\(DiagnosticFormatter.visible(path))”: it is not a plain path inside the output folder"
             }
         }
     }
