@@ -90,7 +90,8 @@ import Testing
 
     @Test func linksToOtherWebsitesGetNoopenerFromEverySource() throws {
         let scratch = Scratch([
-            "site.yaml": Scratch.siteYAML.replacingOccurrences(of: "url: /accessibility/", with: "url: HTTPS://www.gov.uk/"),
+            "site.yaml": Scratch.siteYAML.replacingOccurrences(of: "url: /accessibility/", with: "url: HTTPS://www.gov.uk/")
+                .replacingOccurrences(of: "contacts_page: /worried-about-a-child/", with: "contacts_page: https://www.gov.uk/report-child-abuse"),
             "page.md": page(title: "Page", extra: "related: [https://www.nspcc.org.uk/]", body: "[a](HTTPS://Example.org/) [b](Http://example.org/) [c](/accessibility/)"),
         ])
         defer { scratch.remove() }
@@ -101,6 +102,9 @@ import Testing
         #expect(html.contains(#"<a href="/accessibility/">c</a>"#))
         #expect(html.contains(#"<li><a href="https://www.nspcc.org.uk/" rel="noopener">https://www.nspcc.org.uk/</a></li>"#))
         #expect(html.contains(#"<li><a href="HTTPS://www.gov.uk/" rel="noopener">Accessibility</a></li>"#))
+        #expect(html.contains(#"<a href="https://www.gov.uk/report-child-abuse" rel="noopener">More about what to do"#))
+        let missing = String(decoding: try #require(result.files.first { $0.path == "404.html" }).contents, as: UTF8.self)
+        #expect(missing.contains(#"<a href="https://www.gov.uk/report-child-abuse" rel="noopener">what to do"#))
     }
 
     /// Links portal writes itself (to other websites) escape their address as cmark does the

@@ -254,7 +254,9 @@ import Testing
         var files = TrainingData.files()
         let headings = "## Dates\n\n## Outcomes\n\n## Related\n\n## Contents\n\n## Main content\n\n## Levels\n\n## Topics\n\n## Upcoming\n\n## December 2026\n\n## Level 1\n\n## Courses\n\n## Roles\n\n## 2013\n\n## Current\n\n## Sections\n"
         files["data/courses.yaml"] = TrainingData.courses.replacingOccurrences(of: "    A day on child protection.\n", with: "    A day on child protection.\n\n    ## Dates\n\n    ## Outcomes\n\n    ## Related\n")
-        files["data/levels.yaml"] = TrainingData.levels.replacingOccurrences(of: "    Know the signs and [who to tell](/worried-about-a-child/).\n", with: "    Know the signs.\n\n    ## Level 1\n\n    ## Courses\n\n    ## Roles\n")
+        files["data/levels.yaml"] = TrainingData.levels
+            .replacingOccurrences(of: "    Know the signs and [who to tell](/worried-about-a-child/).\n", with: "    Know the signs.\n\n    ## Level 1\n\n    ## Courses\n\n    ## Roles\n")
+            .replacingOccurrences(of: "description: Recognise, record and refer.", with: "description: |\n    ## Courses\n\n    Recognise, record and refer.")
         files["training/index.md"] = page(title: "Training", body: headings)
         files["news/index.md"] = page(title: "News", body: headings)
         files["news/one.md"] = page(title: "One", extra: "kind: newsletter\nissue: 1\ndate: 2013-01-10")

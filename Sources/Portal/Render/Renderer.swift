@@ -143,15 +143,19 @@ public struct Renderer: Sendable {
             siteName: site.config.name, siteShortName: site.config.shortName,
             contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
             contactsPage: site.config.contactsPage.url.target,
+            contactsPageOutside: AddressCheck.isOutsideWeb(site.config.contactsPage.url.target),
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
             quickExit: site.config.quickExit, quickExitHelp: site.config.quickExitHelp.url.target,
+            quickExitHelpOutside: AddressCheck.isOutsideWeb(site.config.quickExitHelp.url.target),
             feeds: SiteFiles.feedLinks(site)))
     }
 
     /// `404.html`: served by most hosts for an address that does not exist. It has no
     /// breadcrumbs, since it stands for every wrong address.
     public func notFound() -> OutputFile {
-        let view = NotFoundView(title: "Page not found", contactsPage: site.config.contactsPage.url.target)
+        let contactsPage = site.config.contactsPage.url.target
+        let view = NotFoundView(
+            title: "Page not found", contactsPage: contactsPage, contactsPageOutside: AddressCheck.isOutsideWeb(contactsPage))
         let content = theme.render(view, template: theme.templateNames.contains("not-found") ? "not-found" : "page")
         let html = framed(
             content, url: "/", title: "Page not found – \(site.config.name)",

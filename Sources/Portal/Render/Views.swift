@@ -90,9 +90,12 @@ struct SiteLayoutView: TemplateView {
     var siteShortName: String
     var contacts: [ContactView]
     var contactsPage: String
+    /// The settings may name another website for these two (`rel="noopener"`).
+    var contactsPageOutside: Bool
     var footer: [LinkView]
     var quickExit: String
     var quickExitHelp: String
+    var quickExitHelpOutside: Bool
     var feeds: [LinkView]
 }
 
@@ -162,4 +165,5 @@ struct HomeView: TemplateView {
 struct NotFoundView: TemplateView {
     var title: String
     var contactsPage: String
+    var contactsPageOutside: Bool
 }

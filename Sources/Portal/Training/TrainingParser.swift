@@ -74,8 +74,14 @@ public struct TrainingParser {
         context.references.addTraining(
             declared.filter { ["course", "level", "topic", "role"].contains($0.key) },
             withErrors: Set(["course", "level", "topic", "role"].filter { withErrors.contains(($0 == "level" ? "levels" : $0 + "s") + ".yaml") }))
-        for index in levels.indices { levels[index].description = compile("level:\(levels[index].id)") }
-        for index in courses.indices { courses[index].description = compile("course:\(courses[index].id)") }
+        // The brochure shows every level's description on one page: each keeps clear of the
+        // headings of those before it.
+        var taken = context.reservedIDs
+        for index in levels.indices {
+            levels[index].description = compile("level:\(levels[index].id)", clearOf: taken)
+            taken.formUnion(levels[index].description.headingIDs)
+        }
+        for index in courses.indices { courses[index].description = compile("course:\(courses[index].id)", clearOf: context.reservedIDs) }
         guard let programme else { return nil }
         for level in levels {
             links += level.description.links.map { LinkToCheck($0, in: files["levels.yaml"]!, base: "/training/levels/\(level.id)/") }
@@ -164,11 +170,11 @@ public struct TrainingParser {
 
     /// The Markdown field of `entry`, compiled as a page's text is: typed links resolved,
     /// headings kept clear of the ids the templates use.
-    private mutating func compile(_ entry: String) -> CompiledBody {
+    private mutating func compile(_ entry: String, clearOf reservedIDs: Set<String>) -> CompiledBody {
         guard let field = markdown[entry] else { return CompiledBody() }
         let body = MarkdownCompiler.compile(
             field.text, in: field.file, firstLine: field.firstLine, indent: field.indent, references: context.references,
-            reservedIDs: context.reservedIDs)
+            reservedIDs: reservedIDs)
         diagnostics += body.diagnostics
         return body
     }
