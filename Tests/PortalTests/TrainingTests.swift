@@ -196,7 +196,7 @@ enum TrainingData {
         BadData("roles.yaml", TrainingData.roles, "contact: infrequent", "contact: sometimes", "roles.yaml:4:12: `contact` must be one of none, infrequent, regular, predominant, not “sometimes”"),
         BadData("venues.yaml", TrainingData.venues, "  access: Step-free entrance.\n", "", "venues.yaml:1:3: `access` is missing from the entry starting here"),
         // A value that becomes an address is checked where it is read: this once wrote /tmp/x/index.html.
-        BadData("training-programme.yaml", TrainingData.programme, "year: 2012-13", "year: ../../../../tmp/x", "training-programme.yaml:9:11: `year` becomes part of a web address, so it can only be lower-case letters, digits and hyphens, not “../../../../tmp/x”"),
+        BadData("training-programme.yaml", TrainingData.programme, "year: 2012-13", "year: ../../../../tmp/x", "training-programme.yaml:9:11: `year` must be a programme year like 2012-13, not “../../../../tmp/x”"),
         BadData("training-programme.yaml", TrainingData.programme, "year: 2012-13", "year: old", "training-programme.yaml:9:11: `year` must be a programme year like 2012-13, not “old”"),
         BadData("levels.yaml", TrainingData.levels, append: "- id: Level 3\n  name: Level 3\n  title: T\n  summary: S.\n  who: W.\n  description: D.\n  refresher_years: 3\n", "levels.yaml:20:7: the id “Level 3” must be lower-case letters, digits and hyphens"),
     ]

@@ -25,14 +25,10 @@ struct BusinessPlanParser {
         }
         let fields = FieldReader(node, in: file, firstLine: 1, what: "business plan")
         let title = text(fields, "title", required: true)
-        let year = fields.string("year", required: true)
+        let year = fields.period("year", required: true, kind: "a plan year", example: "2013-14")
         if let year {
             let named = String(name.dropFirst("business-plan-".count).dropLast(".yaml".count))
-            if !PageParser.isReportingPeriod(year) {
-                fields.failField(
-                    "year", "`year` must be a plan year like 2013-14, not “\(year)”",
-                    hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
-            } else if year != named {
+            if year != named {
                 fields.failField(
                     "year", "`year` is \(year), but the file is named \(name)",
                     hint: "Name the file business-plan-\(year).yaml, or correct the year.")

@@ -118,18 +118,29 @@ final class FieldReader {
         return text.isEmpty ? nil : text
     }
 
-    /// Text that becomes part of a page's address (an id, a year), checked by the one path
-    /// check where it is written, so no value can lead a file out of the site.
-    func addressPart(_ key: String, required: Bool = false) -> String? {
+    /// A year that runs into the next, like 2012-13 (a programme, a plan, a reporting
+    /// period). It is part of addresses: its form leaves no room for anything else, and it
+    /// goes through the one path check all the same. `kind` names it in the message ("a
+    /// plan year like 2013-14").
+    func period(_ key: String, required: Bool = false, kind: String, example: String) -> String? {
         guard let text = string(key, required: required) else { return nil }
-        guard SitePath.isCleanSegment(text) else {
-            let suggestion = slug(text)
+        guard Self.isPeriod(text), SitePath.isCleanSegment(text) else {
             failField(
-                key, "`\(key)` becomes part of a web address, so it can only be lower-case letters, digits and hyphens, not “\(text)”",
-                hint: suggestion.isEmpty ? "Use lower-case letters, digits and hyphens only." : "Write it like `\(suggestion)`.")
+                key, "`\(key)` must be \(kind) like \(example), not “\(text)”",
+                hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
             return nil
         }
         return text
+    }
+
+    /// `2012-13`: four digits, a hyphen, and the next year's last two digits.
+    static func isPeriod(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+            bytes.indices.allSatisfy({ $0 == 4 || (0x30...0x39).contains(bytes[$0]) }),
+            let first = Int(text.prefix(4)), let second = Int(text.suffix(2))
+        else { return false }
+        return (first + 1) % 100 == second
     }
 
     func day(_ key: String, required: Bool = false) -> Day? {

@@ -97,14 +97,8 @@ public enum PageParser {
             guard let issue, let date else { return nil }
             return .newsletter(issue: issue, date: date)
         case .report:
-            let period = fields.string("period", required: true)
+            let period = fields.period("period", required: true, kind: "a reporting year", example: "2012-13")
             let published = fields.day("published", required: true)
-            if let period, !isReportingPeriod(period) {
-                fields.failField(
-                    "period", "`period` must be a reporting year like 2012-13, not “\(period)”",
-                    hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
-                return nil
-            }
             guard let period, let published else { return nil }
             return .report(period: period, published: published)
         }
@@ -122,14 +116,5 @@ public enum PageParser {
         }
         guard forThePublic else { return nil }
         return SensitiveTopics.topic(in: title) ?? SensitiveTopics.topic(in: body)
-    }
-
-    /// `2012-13`: a year and the next one's last two digits.
-    static func isReportingPeriod(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-            let first = Int(parts[0]), let second = Int(parts[1])
-        else { return false }
-        return (first + 1) % 100 == second
     }
 }

@@ -185,10 +185,7 @@ public struct TrainingParser {
         guard let node = yaml(file) else { return nil }
         let fields = FieldReader(node, in: file, firstLine: 1, what: "programme settings")
         let title = fields.string("title", required: true)
-        let year = fields.string("year", required: true)
-        if let year, !PageParser.isReportingPeriod(year) {
-            fields.failField("year", "`year` must be a programme year like 2026-27, not “\(year)”", hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
-        }
+        let year = fields.period("year", required: true, kind: "a programme year", example: "2026-27")
         let charge = fields.int("non_attendance_charge", required: true, minimum: 0)
         let email = fields.string("booking_email", required: true)
         let phone = fields.string("booking_phone", required: true)
@@ -197,14 +194,11 @@ public struct TrainingParser {
             let name = entry.string("file", required: true)
             // Named here: a mistake elsewhere in the entry does not make the file unused too.
             if let name { used.insert(name) }
-            let year = entry.addressPart("year", required: true)
-            if let year, !PageParser.isReportingPeriod(year) {
-                entry.failField("year", "`year` must be a programme year like 2012-13, not “\(year)”", hint: "Write the first year in full, a hyphen, and the last two digits of the next year.")
-            }
+            let year = entry.period("year", required: true, kind: "a programme year", example: "2012-13")
             let title = entry.string("title", required: true)
             let source = entry.string("source", required: true)
             diagnostics += entry.warnAboutUnknownFields(allowed: entry.asked, context: "an `attendance` entry")
-            if let name, let year, PageParser.isReportingPeriod(year), let title, let source {
+            if let name, let year, let title, let source {
                 let (line, column) = entry.located("file") ?? entry.start
                 attendanceFiles.append((name, year, title, source, line, column))
             }
