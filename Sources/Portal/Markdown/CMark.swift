@@ -21,14 +21,7 @@ final class CMarkDocument {
 
     /// Visits every node in document order; `entering` is false on the way out of a container.
     func walk(_ visit: (CMarkNode, _ entering: Bool) -> Void) {
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            visit(CMarkNode(pointer: node), event == CMARK_EVENT_ENTER)
-        }
+        CMarkNode(pointer: root).walk(visit)
     }
 
     /// Renders HTML in safe mode (never `CMARK_OPT_UNSAFE`).
@@ -62,18 +55,25 @@ struct CMarkNode {
         }
     }
 
-    /// The plain text of a node's inline content, e.g. a heading's words without markup.
-    /// Walked with cmark's iterator, not by recursion: a heading inside a hundred thousand
-    /// levels of emphasis would overflow the stack.
-    var plainText: String {
-        var text = ""
-        guard let iterator = cmark_iter_new(pointer) else { return text }
+    /// Visits this node and every node inside it in document order, with cmark's iterator,
+    /// never by recursion (a heading inside a hundred thousand levels of emphasis would
+    /// overflow the stack); `entering` is false on the way out of a container.
+    func walk(_ visit: (CMarkNode, _ entering: Bool) -> Void) {
+        let iterator = cmark_iter_new(pointer)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
-            let node = CMarkNode(pointer: current)
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(CMarkNode(pointer: node), event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// The plain text of a node's inline content, e.g. a heading's words without markup.
+    var plainText: String {
+        var text = ""
+        walk { node, entering in
+            guard entering else { return }
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "

@@ -71,10 +71,7 @@ public enum MarkdownCompiler {
         var diagnostics: [Diagnostic] = []
         var links: [BodyLink] = []
         var headings: [Heading] = []
-        var usedIDs = reservedIDs
-        /// The next number to try for each heading id taken twice: twenty thousand headings
-        /// with the same text once made this quadratic.
-        var nextNumber: [String: Int] = [:]
+        var ids = UniqueIDs(taken: reservedIDs)
         var usedData: Set<String> = []
         var usesContext = plainTextBase != nil
 
@@ -181,15 +178,8 @@ public enum MarkdownCompiler {
                     line: line, column: column, "a page's text cannot have a top-level (`#`) heading",
                     hint: "The page's title is its only top-level heading. Use `##` for sections and `###` for parts of them."))
             }
-            var id = slug(text)
-            if id.isEmpty { id = "section" }
-            if usedIDs.contains(id) {
-                var counter = nextNumber[id] ?? 2
-                while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
-                nextNumber[id] = counter + 1
-                id = "\(id)-\(counter)"
-            }
-            usedIDs.insert(id)
+            let written = slug(text)
+            let id = ids.claim(written.isEmpty ? "section" : written)
             headings.append(Heading(level: level, text: text, id: id))
             node.wrapChildren(open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
         }

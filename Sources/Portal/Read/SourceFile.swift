@@ -105,18 +105,15 @@ public struct SourceLine: Sendable, Hashable {
         self.end = end
     }
 
-    /// A line given as text (a setting read elsewhere).
-    public init(_ line: String) {
-        self.init(text: line, start: 0, end: line.utf8.count)
+    /// Compared and hashed by the line's bytes, in place.
+    private var bytes: Substring.UTF8View {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)].utf8
     }
 
-    public static func == (a: SourceLine, b: SourceLine) -> Bool { a.whole == b.whole }
-    public func hash(into hasher: inout Hasher) { hasher.combine(whole) }
-
-    /// The whole line.
-    public var whole: String {
-        let utf8 = text.utf8
-        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    public static func == (a: SourceLine, b: SourceLine) -> Bool { a.bytes.elementsEqual(b.bytes) }
+    public func hash(into hasher: inout Hasher) {
+        for byte in bytes { hasher.combine(byte) }
     }
 
     /// How many characters (Unicode scalars) start between two byte columns of the line (from 1).

@@ -17,17 +17,9 @@ public enum SitePath {
     /// separated by single slashes, none of them empty, `.` or `..`, with no backslash
     /// (a separator on some hosts) and no control character.
     public static func isInsideOutput(_ path: some StringProtocol) -> Bool {
-        var (length, dots) = (0, 0)
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                guard length > 0, length != dots || length > 2 else { return false }
-                (length, dots) = (0, 0)
-                continue
-            }
-            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") { return false }
-            length += 1
-            if byte == UInt8(ascii: ".") { dots += 1 }
-        }
-        return length > 0 && (length != dots || length > 2)
+        guard let first = path.utf8.first, first != UInt8(ascii: "/"),
+            !path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") })
+        else { return false }
+        return !path.hasPathSegment { length, dots in length == 0 || (length <= 2 && dots == length) }
     }
 }

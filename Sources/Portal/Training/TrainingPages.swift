@@ -50,7 +50,7 @@ public struct TrainingPages: PageGenerator {
         let title = written?.title ?? "Training"
         let summary = written?.summary ?? catalogue.programme.title
         let upcoming = catalogue.sessions.filter { $0.isUpcoming(now: site.now) }
-        var ids = ViewIDs(clearOf: site.page(at: Self.root)?.body.headings ?? [])
+        var ids = UniqueIDs(taken: site.page(at: Self.root)?.body.headingIDs ?? [])
         var months: [MonthView] = []
         for session in upcoming {
             let name = session.start.day.monthAndYear
@@ -160,7 +160,7 @@ public struct TrainingPages: PageGenerator {
         let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
             ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
         }
-        var ids = ViewIDs(clearOf: level.description.headings)
+        var ids = UniqueIDs(taken: level.description.headingIDs)
         let view = TrainingListView(
             title: title, summary: level.summary, intro: level.description.html, facts: facts, notes: [],
             groups: [
@@ -242,7 +242,7 @@ public struct TrainingPages: PageGenerator {
     private func brochure(_ site: Site) -> GeneratedPage {
         let title = "Training brochure \(catalogue.programme.year)"
         let summary = "The whole multi-agency training programme on one page, by level, ready to print."
-        var ids = ViewIDs(clearOf: catalogue.levels.flatMap(\.description.headings))
+        var ids = UniqueIDs(taken: Set(catalogue.levels.flatMap(\.description.headings).map(\.id)))
         let levels = catalogue.levels.map { level in
             BrochureLevelView(
                 name: level.name, title: level.title, id: ids.claim(level.id), description: level.description.html, who: level.who,
