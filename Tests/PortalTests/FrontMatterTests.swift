@@ -188,3 +188,34 @@ import Testing
         #expect(binary.message == "this file is not text (it contains binary data)")
     }
 }
+
+/// "Did you mean" hints: the closest candidate within two edits, checked against the
+/// whole edit-distance table on many random pairs (the hints compute only a band of it).
+@Suite struct SuggestionTests {
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var next = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            row = next
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
+    @Test func theClosestWithinTwoEditsAsTheWholeTableSays() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abc-")
+        for _ in 0..<3000 {
+            let a = String((0..<Int.random(in: 0...7, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            let b = String((0..<Int.random(in: 0...7, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            let exact = Self.distance(Array(a), Array(b))
+            for limit in 0...2 {
+                #expect((Suggestions([b]).closest(to: a, within: limit) != nil) == (exact <= limit), "\(a) → \(b): \(exact)")
+            }
+        }
+        #expect(closest(to: "sumary", in: ["title", "summary", "sum"]) == "summary")
+        #expect(closest(to: "xyz", in: ["title", "summary"]) == nil)
+    }
+}

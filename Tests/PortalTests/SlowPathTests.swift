@@ -85,6 +85,18 @@ import Testing
         #expect(timed("40,000 anchors checked") { scratch.problems() }.isEmpty)
     }
 
+    /// Hints ("did you mean") for many different mistakes are made from lists read once.
+    @Test func manyDifferentBrokenAnchorsAndReferences() {
+        let scratch = Scratch([
+            "long.md": page(title: "Long", body: (1...20_000).map { "## Part \($0)" }.joined(separator: "\n\n")),
+            "links.md": page(title: "Links", body: (1...5_000).map { "[x](/long/#parts-\($0)) [y](page:lon\($0))" }.joined(separator: "\n")),
+        ])
+        defer { scratch.remove() }
+        let problems = timed("10,000 broken anchors and references") { scratch.problems() }
+        #expect(problems.count == 10_000)
+        #expect(problems.contains { $0.hint?.hasPrefix("Did you mean #part-1? ") == true })
+    }
+
     @Test func frontMatterWithManyNames() {
         let names = (1...100_000).map { "name\($0): value" }.joined(separator: "\n")
         let file = sourceFile("---\ntitle: T\nsummary: S.\n\(names)\n---\nText.\n")

@@ -66,8 +66,8 @@ public struct ContentReport: Sendable {
 
     /// `www.londoncp.co.uk` for `https://www.londoncp.co.uk/…`; nil for other links.
     static func host(of url: String) -> String? {
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else { return nil }
-        return url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
+        guard AddressCheck.isOutsideWeb(url) else { return nil }
+        return url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map { $0.lowercased() }
     }
 
     public var text: String {

@@ -49,6 +49,11 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public var isError: Bool { severity == .error }
+
+    /// Problems shown for one file at most: past them a report says how many more there
+    /// are. A file with thousands of mistakes (one pasted wrongly) stays readable, and the
+    /// report stays small.
+    public static let shownPerFile = 50
 }
 
 extension [Diagnostic] {
@@ -58,11 +63,6 @@ extension [Diagnostic] {
     public func sortedForReport() -> [Diagnostic] {
         sorted { ($0.location, $0.message) < ($1.location, $1.message) }
     }
-
-    /// Problems shown for one file at most: past them a report says how many more there
-    /// are. A file with thousands of mistakes (one pasted wrongly) stays readable, and the
-    /// report stays small.
-    public static let shownPerFile = 50
 
     /// Sorted for the report, at most `shownPerFile` for each file; then, by file, how many
     /// were left out.
@@ -77,7 +77,7 @@ extension [Diagnostic] {
                 inFile = 0
             }
             inFile += 1
-            if inFile <= Self.shownPerFile {
+            if inFile <= Diagnostic.shownPerFile {
                 shown.append(diagnostic)
             } else if more.last?.path == diagnostic.location.path {
                 more[more.count - 1].count += 1

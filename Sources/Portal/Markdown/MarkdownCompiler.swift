@@ -134,7 +134,7 @@ public enum MarkdownCompiler {
             }
             if type == CMARK_NODE_LINK, let url = node.url {
                 let (line, column) = located(start)
-                switch references?.resolve(url) ?? .untyped {
+                switch references?.resolve(url, hints: diagnostics.count < Diagnostic.shownPerFile) ?? .untyped {
                 case .untyped:
                     links.append(BodyLink(url: url, line: line, column: column))
                 case .address(let address):

@@ -260,6 +260,7 @@ final class FieldReader {
     /// error: misspelt, that field would be lost without a word.
     func warnAboutUnknownFields(allowed: [String], context: String, safety: [String: String] = [:]) -> [Diagnostic] {
         var found = diagnostics
+        guard entries.contains(where: { !read.contains($0.key) }) else { return found }
         let known = Suggestions(allowed)
         let safe = Suggestions(safety.keys.sorted())
         let knownFields = "Known fields: \(allowed.joined(separator: ", "))."
@@ -311,31 +312,53 @@ struct Suggestions: Sendable {
     }
 }
 
+/// Suggestions made on first use for each list they are asked about, then kept (by any of
+/// the threads checking links): making them again for every mistake was quadratic.
+final class SuggestionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: Suggestions] = [:]
+
+    /// The suggestions for the list named `key`, made from `candidates` the first time.
+    func suggestions(_ key: String, _ candidates: () -> [String]) -> Suggestions {
+        lock.withLock {
+            if let found = made[key] { return found }
+            let suggestions = Suggestions(candidates())
+            made[key] = suggestions
+            return suggestions
+        }
+    }
+}
+
 /// The number of edits from `a` to `b`, or nil if it is over `limit`. Two rows of the
-/// usual table, in plain loops: it runs for every candidate of every hint.
+/// usual table, each worked out only within `limit` of its diagonal (beyond it the count is
+/// over the limit anyway), in plain loops: it runs for every candidate of every hint.
 private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
     let (m, n) = (a.count, b.count)
     guard abs(m - n) <= limit else { return nil }
     if m == 0 || n == 0 { return max(m, n) }
-    var previous = [Int](repeating: 0, count: n + 1)
-    var current = [Int](repeating: 0, count: n + 1)
+    let over = limit + 1
+    var previous = [Int](repeating: over, count: n + 1)
+    var current = [Int](repeating: over, count: n + 1)
     var j = 0
-    while j <= n {
+    while j <= min(n, limit) {
         previous[j] = j
         j += 1
     }
     var i = 1
     while i <= m {
-        current[0] = i
-        var smallest = i
-        j = 1
-        while j <= n {
+        let low = max(1, i - limit)
+        let high = min(n, i + limit)
+        current[low - 1] = low == 1 ? i : over
+        var smallest = current[low - 1]
+        j = low
+        while j <= high {
             let replace = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            let value = min(replace, min(previous[j], current[j - 1]) + 1)
+            let value = min(replace, min(previous[j], current[j - 1]) + 1, over)
             current[j] = value
             if value < smallest { smallest = value }
             j += 1
         }
+        if high < n { current[high + 1] = over }
         if smallest > limit { return nil }
         swap(&previous, &current)
         i += 1

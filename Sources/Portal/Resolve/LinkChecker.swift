@@ -53,6 +53,8 @@ struct LinkChecker {
     var unreadableFolders: Set<String> = []
     /// Every address, for "did you mean" hints: made once, when the first link is broken.
     private let addresses = Addresses()
+    /// The anchors of each page, for hints, made once a link to one is broken.
+    private let anchors = SuggestionCache()
 
     init(site: Site, unpublished: Set<String>, unreadable: Set<String>, unreadableFolders: Set<String> = []) {
         self.site = site
@@ -87,14 +89,24 @@ struct LinkChecker {
             + [site.config.contactsPage, site.config.quickExitHelp]
         // Pages' links on every core, in page order.
         let inPages = parallelMap(site.pages) { resolved in
-            resolved.body.links.compactMap { check(LinkToCheck($0, in: resolved.page.file, base: resolved.page.url)) }
+            check(resolved.body.links.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) })
         }
-        return others.compactMap(check) + inPages.flatMap { $0 } + menus.map { LinkToCheck($0.url) }.compactMap(check)
+        return check(others) + inPages.flatMap { $0 } + check(menus.map { LinkToCheck($0.url) })
     }
 
-    private func check(_ link: LinkToCheck) -> Diagnostic? {
-        check(link.url, from: link.base, allowRelative: link.allowRelative, written: link.written, image: link.isImage).map {
-            Diagnostic(.error, at: link.location, $0.message, hint: $0.hint, source: link.source)
+    /// The problems of `links`, in order. A "did you mean" hint searches every address or
+    /// heading: it is made for as many broken links of a file as a report shows
+    /// (`Diagnostic.shownPerFile`), so a file with thousands costs no more than that.
+    private func check(_ links: [LinkToCheck]) -> [Diagnostic] {
+        var broken: [String: Int] = [:]
+        return links.compactMap { link in
+            let hints = broken[link.location.path, default: 0] < Diagnostic.shownPerFile
+            let problem = check(
+                link.url, from: link.base, allowRelative: link.allowRelative, written: link.written, image: link.isImage,
+                hints: hints)
+            guard let problem else { return nil }
+            broken[link.location.path, default: 0] += 1
+            return Diagnostic(.error, at: link.location, problem.message, hint: problem.hint, source: link.source)
         }
     }
 
@@ -105,7 +117,9 @@ struct LinkChecker {
 
     /// Why `link`, written on the page at `base`, does not lead anywhere; nil if it does.
     /// An `image`'s source must be one of the site's files.
-    func check(_ url: String, from base: String, allowRelative: Bool, written: String? = nil, image: Bool = false) -> Problem? {
+    func check(
+        _ url: String, from base: String, allowRelative: Bool, written: String? = nil, image: Bool = false, hints: Bool = true
+    ) -> Problem? {
         let link = url
         let shown = written ?? url
         if link.isEmpty {
@@ -138,34 +152,37 @@ struct LinkChecker {
             path = resolved.path.isEmpty ? "/" : resolved.path + (resolved.hasDirectoryPath && resolved.path != "/" ? "/" : "")
             fragment = resolved.fragment
         }
-        if image { return site.assets.contains(path) ? nil : missingImage(path, link: shown) }
-        if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown) }
+        if image { return site.assets.contains(path) ? nil : missingImage(path, link: shown, hints: hints) }
+        if link.hasPrefix("#") { return checkFragment(fragment ?? "", on: base, as: shown, hints: hints) }
 
         if site.assets.contains(path) { return nil }
         if unreadable.contains(path) || unreadableFolders.contains(where: { path.hasPrefix($0) }) { return nil }
-        guard site.exists(path) else { return missing(path, link: shown, base: base) }
-        return fragment.flatMap { checkFragment($0, on: path, as: shown) }
+        guard site.exists(path) else { return missing(path, link: shown, base: base, hints: hints) }
+        return fragment.flatMap { checkFragment($0, on: path, as: shown, hints: hints) }
     }
 
-    private func checkFragment(_ fragment: String, on url: String, as link: String) -> Problem? {
+    private func checkFragment(_ fragment: String, on url: String, as link: String, hints: Bool) -> Problem? {
         guard let target = site.page(at: url) else { return nil }
         if fragment.isEmpty || target.body.headingIDs.contains(fragment) || MarkdownCompiler.layoutIDs.contains(fragment) { return nil }
-        let ids = target.body.headings.map(\.id)
-        let known = ids.isEmpty ? "That page has no headings." : "Its headings' anchors are: \(ids.prefix(8).map { "#\($0)" }.joined(separator: ", "))\(ids.count > 8 ? ", …" : "")."
-        let suggestion = closest(to: fragment, in: ids).map { "Did you mean #\($0)? " } ?? ""
+        let headings = target.body.headings
+        let known = headings.isEmpty ? "That page has no headings."
+            : "Its headings' anchors are: \(headings.prefix(8).map { "#\($0.id)" }.joined(separator: ", "))\(headings.count > 8 ? ", …" : "")."
+        let closest = hints ? anchors.suggestions(url) { headings.map(\.id) }.closest(to: fragment) : nil
+        let suggestion = closest.map { "Did you mean #\($0)? " } ?? ""
         return Problem(
             message: "\(url) has no heading with the anchor #\(fragment) (in “\(link)”)",
             hint: "\(suggestion)\(known)")
     }
 
-    private func missingImage(_ path: String, link: String) -> Problem {
-        let suggestion = closest(to: path, in: site.assets.sorted()).map { "Did you mean \($0)? " } ?? ""
+    private func missingImage(_ path: String, link: String, hints: Bool) -> Problem {
+        let closest = hints ? anchors.suggestions("assets") { site.assets.sorted() }.closest(to: path) : nil
+        let suggestion = closest.map { "Did you mean \($0)? " } ?? ""
         return Problem(
             message: "“\(link)” is an image at \(path), which is not a file of this site",
             hint: suggestion + "Put the image in the theme's assets folder and write its address from the top of the site, e.g. /assets/poster.png.")
     }
 
-    private func missing(_ path: String, link: String, base: String) -> Problem {
+    private func missing(_ path: String, link: String, base: String, hints: Bool) -> Problem {
         if !path.hasSuffix("/"), site.exists(path + "/") {
             return Problem(
                 message: "“\(link)” leaves off the final slash", hint: "Write \(path)/ (page addresses end with /).")
@@ -176,7 +193,7 @@ struct LinkChecker {
                 hint: "Publish that page first, or remove the link until it is live. Build with --drafts to preview both.")
         }
         let known = addresses.of(site)
-        let suggestion = path.split(separator: "/").last.flatMap { known.byLastPart[$0] } ?? known.all.closest(to: path)
+        let suggestion = path.split(separator: "/").last.flatMap { known.byLastPart[$0] } ?? (hints ? known.all.closest(to: path) : nil)
         let relative = link.hasPrefix("/") ? "" : "Addresses without a leading / are read from this page's address, \(base). "
         return Problem(
             message: "“\(link)” leads to \(path), which is not a page of this site",

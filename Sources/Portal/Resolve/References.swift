@@ -19,6 +19,8 @@ public struct ReferenceIndex: Sendable {
     /// Kinds of training data with mistakes: an id missing from them may be one the
     /// mistake hid, so it is not reported again.
     private var trainingWithErrors: Set<String> = []
+    /// "Did you mean" candidates for each kind, made once a kind has a wrong reference.
+    private var hints = SuggestionCache()
 
     /// `unreadable` lists the content paths of pages that could not be read.
     public init(pages: [Page], unreadable: [String] = []) {
@@ -55,6 +57,7 @@ public struct ReferenceIndex: Sendable {
     public mutating func addTraining(_ ids: [String: Set<String>], withErrors: Set<String>) {
         training = ids
         trainingWithErrors = withErrors
+        hints = SuggestionCache()
     }
 
     public enum Resolution: Equatable {
@@ -66,7 +69,9 @@ public struct ReferenceIndex: Sendable {
         case dependsOnAMistake
     }
 
-    public func resolve(_ link: String) -> Resolution {
+    /// Without `hints`, a wrong reference's hint does not search for the nearest id (see
+    /// `LinkChecker`: a file's many mistakes cost no more than those a report shows).
+    public func resolve(_ link: String, hints: Bool = true) -> Resolution {
         guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")) else { return .untyped }
         let kind = String(link[..<colon])
         guard Self.kinds.contains(kind) else { return .untyped }
@@ -83,7 +88,7 @@ public struct ReferenceIndex: Sendable {
                 if unreadable.contains(id) { return .dependsOnAMistake }
                 return .problem(
                     message: "there is no page “\(id)” (in “\(link)”)",
-                    hint: suggest(id, in: Array(pagePaths.keys)) + "Write the page's path inside Content/ without .md, e.g. page:parents-carers/private-fostering.")
+                    hint: suggest(id, kind, searching: hints) { pagePaths.keys.sorted() } + "Write the page's path inside Content/ without .md, e.g. page:parents-carers/private-fostering.")
             }
             return .address(url + fragment)
         case "policy", "newsletter", "report":
@@ -92,7 +97,7 @@ public struct ReferenceIndex: Sendable {
                 if unreadableNames.contains(id) { return .dependsOnAMistake }
                 return .problem(
                     message: "there is no \(kind) “\(id)” (in “\(link)”)",
-                    hint: suggest(id, in: Array(known.keys)) + "Use the \(kind)'s file name without .md\(kind == "newsletter" ? ", or its issue number" : "").")
+                    hint: suggest(id, kind, searching: hints) { known.keys.sorted() } + "Use the \(kind)'s file name without .md\(kind == "newsletter" ? ", or its issue number" : "").")
             }
             guard urls.count == 1 else {
                 return .problem(
@@ -111,15 +116,16 @@ public struct ReferenceIndex: Sendable {
                 }
                 return .problem(
                     message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
-                    hint: suggest(id, in: ids.sorted()) + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")
+                    hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")
             }
             let folder = ["course": "courses", "level": "levels", "topic": "topics", "role": "roles"][kind]!
             return .address("\(TrainingPages.root)\(folder)/\(id)/" + fragment)
         }
     }
 
-    private func suggest(_ id: String, in candidates: [String]) -> String {
-        closest(to: id, in: candidates.sorted()).map { "Did you mean “\($0)”? " } ?? ""
+    private func suggest(_ id: String, _ kind: String, searching: Bool, _ candidates: () -> [String]) -> String {
+        guard searching else { return "" }
+        return hints.suggestions(kind, candidates).closest(to: id).map { "Did you mean “\($0)”? " } ?? ""
     }
 }
 

@@ -57,9 +57,10 @@ public struct TrainingParser {
         sessions.sort { ($0.start, $0.course) < ($1.start, $1.course) }
 
         let known = declared
+        let hints = SuggestionCache()
         for reference in references where known[reference.kind]?.contains(reference.id) == false {
-            let candidates = known[reference.kind]!.sorted()
-            let suggestion = closest(to: reference.id, in: candidates).map { "Did you mean `\($0)`? " } ?? ""
+            let suggestion = hints.suggestions(reference.kind) { known[reference.kind]!.sorted() }.closest(to: reference.id)
+                .map { "Did you mean `\($0)`? " } ?? ""
             diagnostics.append(reference.file.error(
                 line: reference.line, column: reference.column,
                 "there is no \(reference.kind) with the id `\(reference.id)`",
