@@ -216,7 +216,7 @@ import Testing
         for url in ["/policy/", "/plain/"] { #expect(kinds.html(url, in: result)?.contains("data-quick-exit") == true, "\(url)") }
 
         let unsaid = Scratch([
-            "parents-carers/fgm.md": page(title: "Female genital mutilation", body: "Help."),
+            "parents-carers/fgm.md": page(title: "What FGM’s signs are", body: "Help."),
             "parents-carers/said.md": page(title: "Forced marriage", extra: "sensitive: false"),
             "guide.md": page(title: "Guide", extra: "kind: guidance\naudience: [professionals, communities]", body: "Signs of grooming."),
             "professionals/cse.md": page(title: "Child sexual exploitation"),

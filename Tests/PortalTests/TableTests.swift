@@ -60,6 +60,9 @@ import Testing
         defer { added.remove() }
         let html = try #require(added.html("/report/", in: try added.build()))
         #expect(html.contains(#"<td data-label="Cost" class="numeric">£156,434.16</td><td data-label="Count" class="numeric">1234</td>"#))
+        let small = scratch(csv: "Item,Cases\nA,450\nB,800\n", block: "file: cp.csv\ncaption: C\nadd_total: true")
+        defer { small.remove() }
+        #expect(try #require(small.html("/report/", in: try small.build())).contains(#"class="numeric">1,250</td>"#))
         #expect(TableTotals.format(-1234.5, decimals: 2, grouped: true, prefix: "£") == "-£1,234.50")
         #expect(TableTotals.format(1_234_567, decimals: 0, grouped: true) == "1,234,567")
     }

@@ -65,10 +65,10 @@ extension [Diagnostic] {
     }
 
     /// Sorted for the report, at most `shownPerFile` for each file; then, by file, how many
-    /// were left out.
-    public func limitedForReport() -> (shown: [Diagnostic], more: [(path: String, count: Int)]) {
+    /// were left out, and whether any of those is an error.
+    public func limitedForReport() -> (shown: [Diagnostic], more: [(path: String, count: Int, errors: Bool)]) {
         var shown: [Diagnostic] = []
-        var more: [(path: String, count: Int)] = []
+        var more: [(path: String, count: Int, errors: Bool)] = []
         var path: String?
         var inFile = 0
         for diagnostic in sortedForReport() {
@@ -81,8 +81,9 @@ extension [Diagnostic] {
                 shown.append(diagnostic)
             } else if more.last?.path == diagnostic.location.path {
                 more[more.count - 1].count += 1
+                more[more.count - 1].errors = more[more.count - 1].errors || diagnostic.isError
             } else {
-                more.append((diagnostic.location.path, 1))
+                more.append((diagnostic.location.path, 1, diagnostic.isError))
             }
         }
         return (shown, more)

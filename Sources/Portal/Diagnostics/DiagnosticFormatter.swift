@@ -35,7 +35,7 @@ public struct DiagnosticFormatter: Sendable {
     public func report(_ diagnostics: [Diagnostic]) -> String {
         let (shown, more) = diagnostics.limitedForReport()
         var out = shown.map(format).joined(separator: "\n")
-        for (path, count) in more {
+        for (path, count, _) in more {
             out += "\n\(bold(Self.visible(path))): and \(count) more problem\(count == 1 ? "" : "s") in this file, not shown: fix the ones above and build again\n"
         }
         let errors = diagnostics.filter(\.isError).count
@@ -113,7 +113,8 @@ extension DiagnosticFormatter {
 
     /// The diagnostics as JSON, for editors and other tools: an array of objects with
     /// `severity`, `path`, `line`, `column`, `message`, `hint` and `source_line`, sorted.
-    /// At most `shownPerFile` a file, then a warning record saying how many more there are.
+    /// At most `shownPerFile` a file, then a record saying how many more there are (an
+    /// error if any of them is).
     public func json(_ diagnostics: [Diagnostic]) -> String {
         let (shown, more) = diagnostics.limitedForReport()
         let records = shown.map {
@@ -122,7 +123,7 @@ extension DiagnosticFormatter {
                 message: $0.message, hint: $0.hint, sourceLine: $0.excerpt?.text)
         } + more.map {
             Record(
-                severity: "warning", path: $0.path, line: 0, column: 0,
+                severity: $0.errors ? "error" : "warning", path: $0.path, line: 0, column: 0,
                 message: "and \($0.count) more problem\($0.count == 1 ? "" : "s") in this file, not shown", hint: "Fix the ones shown and build again.",
                 sourceLine: nil)
         }

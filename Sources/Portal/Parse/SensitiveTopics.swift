@@ -16,26 +16,30 @@ enum SensitiveTopics {
         ("radicalisation", ["radicalisation", "radicalised", "extremism"]),
     ]
 
+    /// The words as lower-case scalars, made once.
+    private static let folded = topics.map { topic in (topic.name, topic.words.map { Array($0.unicodeScalars) }) }
+
     /// The first topic `text` is about, if any.
     static func topic(in text: String) -> String? {
-        let folded = Array(text.lowercased().utf8)
-        for topic in topics where topic.words.contains(where: { contains(folded, word: Array($0.utf8)) }) {
-            return topic.name
+        let scalars = Array(text.lowercased().unicodeScalars)
+        for (name, words) in folded where words.contains(where: { contains(scalars, word: $0) }) {
+            return name
         }
         return nil
     }
 
-    /// Whether `word` is in `text` with no letter or digit touching it on either side.
-    private static func contains(_ text: [UInt8], word: [UInt8]) -> Bool {
+    /// Whether `word` is in `text` with no letter or digit touching it on either side (an
+    /// apostrophe or a dash of any kind is not a letter: “FGM’s” is about FGM).
+    private static func contains(_ text: [Unicode.Scalar], word: [Unicode.Scalar]) -> Bool {
         guard word.count <= text.count, let first = word.first else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
+        func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
         var start = 0
         while start + word.count <= text.count {
             if text[start] == first, text[start..<start + word.count].elementsEqual(word),
-                start == 0 || !isWordByte(text[start - 1]),
-                start + word.count == text.count || !isWordByte(text[start + word.count])
+                start == 0 || !isWordCharacter(text[start - 1]),
+                start + word.count == text.count || !isWordCharacter(text[start + word.count])
             {
                 return true
             }

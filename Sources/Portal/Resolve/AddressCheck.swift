@@ -98,7 +98,7 @@ enum AddressCheck {
 
     /// Spaces of any kind and control characters: browsers drop or change them in addresses.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x21 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace
-            || scalar.properties.generalCategory == .format
+        if scalar.value < 0x7F { return scalar.value < 0x21 }  // most addresses: plain ASCII
+        return scalar.value <= 0x9F || scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
     }
 }

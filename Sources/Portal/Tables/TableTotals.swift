@@ -92,7 +92,8 @@ struct TableTotals {
         let cells = table.rows.filter { !Self.isTotal($0[0].text) }.map { $0[index].text.trimmingWhitespace() }
             .filter { !$0.hasSuffix("%") && Self.number($0) != nil }
         let pounds = cells.contains { $0.hasPrefix("£") || $0.hasPrefix("-£") }
-        let grouped = cells.isEmpty || cells.contains { $0.contains(",") }
+        // Thousands are grouped unless the column writes a figure of thousands without a comma.
+        let grouped = !cells.contains { !$0.contains(",") && abs(Self.number($0) ?? 0) >= 1000 }
         let decimals = cells.map { cell in cell.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0 }.max() ?? 0
         return Self.format(value, decimals: decimals, grouped: grouped, prefix: pounds ? "£" : "")
     }
