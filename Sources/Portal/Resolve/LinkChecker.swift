@@ -89,15 +89,15 @@ struct LinkChecker {
             + [site.config.contactsPage, site.config.quickExitHelp]
         // Pages' links on every core, in page order.
         let inPages = parallelMap(site.pages) { resolved in
-            check(resolved.body.links.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) })
+            check(resolved.body.links.lazy.map { LinkToCheck($0, in: resolved.page.file, base: resolved.page.url) })
         }
-        return check(others) + inPages.flatMap { $0 } + check(menus.map { LinkToCheck($0.url) })
+        return check(others) + inPages.flatMap { $0 } + check(menus.lazy.map { LinkToCheck($0.url) })
     }
 
     /// The problems of `links`, in order. A "did you mean" hint searches every address or
     /// heading: it is made for as many broken links of a file as a report shows
     /// (`Diagnostic.shownPerFile`), so a file with thousands costs no more than that.
-    private func check(_ links: [LinkToCheck]) -> [Diagnostic] {
+    private func check(_ links: some Sequence<LinkToCheck>) -> [Diagnostic] {
         var broken: [String: Int] = [:]
         return links.compactMap { link in
             let hints = broken[link.location.path, default: 0] < Diagnostic.shownPerFile

@@ -7,23 +7,28 @@
 /// the brochure) clear of the headings on the same page: an author may link to a heading,
 /// and two elements with one id break those links and `aria-labelledby`.
 struct UniqueIDs {
-    private var taken: Set<String>
+    /// Ids taken before: shared as given, never copied (a build's are the same for every page).
+    private let taken: Set<String>
+    /// Ids given out here.
+    private(set) var claimed: Set<String> = []
     private var next: [String: Int] = [:]
 
     init(taken: Set<String>) {
         self.taken = taken
     }
 
+    private func isFree(_ id: String) -> Bool { !claimed.contains(id) && !taken.contains(id) }
+
     mutating func claim(_ base: String) -> String {
-        guard taken.contains(base) else {
-            taken.insert(base)
+        guard !isFree(base) else {
+            claimed.insert(base)
             return base
         }
         var number = next[base] ?? 2
-        while taken.contains("\(base)-\(number)") { number += 1 }
+        while !isFree("\(base)-\(number)") { number += 1 }
         next[base] = number + 1
         let id = "\(base)-\(number)"
-        taken.insert(id)
+        claimed.insert(id)
         return id
     }
 }
