@@ -111,8 +111,8 @@ public enum PageParser {
         if case .guidance(let audiences) = details {
             forThePublic = audiences.contains { $0 != .professionals }
         } else {
-            let folder = file.relativePath.split(separator: "/").first.map(String.init)
-            forThePublic = folder.flatMap(Audience.init(rawValue:)).map { $0 != .professionals } ?? false
+            let folder = String(file.relativePath.prefix { $0 != "/" })
+            forThePublic = Audience(rawValue: folder).map { $0 != .professionals } ?? false
         }
         guard forThePublic else { return nil }
         return SensitiveTopics.topic(in: title) ?? SensitiveTopics.topic(in: body)
