@@ -190,7 +190,7 @@ import Testing
     @Test func theQuickExitCannotBeLostByATypo() throws {
         let policy = "kind: policy\nowner: LSCB\nversion: \"1\"\napproved: 2013-01-01\nreview: 2030-01-01\nstatus: current"
         let typos = Scratch([
-            "a.md": page(title: "A", extra: "kind: guidance\naudience: parents-carers\nsensitve: true"),
+            "a.md": page(title: "Female genital mutilation", extra: "kind: guidance\naudience: parents-carers\nsensitve: true"),
             "b.md": page(title: "B", extra: "draf: true"),
             "c.md": page(title: "C", extra: "pubish: 2030-01-01"),
             "d.md": page(title: "D", extra: "sensitiveness: true"),
@@ -203,7 +203,7 @@ import Testing
             "c.md:4:1: `pubish` is not a field of a page: is it `publish`, misspelt?",
             "d.md:4:1: `sensitiveness` is not a field of a page; it is ignored",
         ])
-        #expect(problems.filter(\.isError).count == 3)
+        #expect(problems.filter(\.isError).count == 3, "a misspelt sensitive is one problem, not also a page that does not say")
         #expect(problems.first?.hint == "Write `sensitive`: without it the page is published without the quick exit.")
 
         let kinds = Scratch([

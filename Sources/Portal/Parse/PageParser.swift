@@ -58,7 +58,11 @@ public enum PageParser {
         let allowed = commonFields + (kind.map(fields(of:)) ?? [])
         diagnostics += fields.warnAboutUnknownFields(
             allowed: allowed, context: kind.map { "a \($0.rawValue)" } ?? "this page", safety: safetyFields)
-        if sensitive == nil, let title, let topic = sensitiveTopic(title: title, body: parts.body, details: details, file: file) {
+        // Said once: a page with a mistake in its front matter (a misspelt `sensitive`, say)
+        // is not published, and that mistake is the one to fix.
+        if sensitive == nil, !diagnostics.hasErrors, let title,
+            let topic = sensitiveTopic(title: title, body: parts.body, details: details, file: file)
+        {
             let (line, column) = fields.located("title") ?? (1, 1)
             diagnostics.append(file.warning(
                 line: line, column: column,
