@@ -2,9 +2,9 @@
 /// and the settings. It refuses what a browser would read differently from what was
 /// written: control characters and spaces (browsers drop tabs and line breaks, so
 /// `java⇥script:` runs as `javascript:`), addresses starting with two slashes or
-/// backslashes in any mix (`//host`, `/\host`: another website, with no scheme), schemes other than the web's, email's and phone's, and web
-/// addresses without a host. `LinkChecker` then checks that an address on this site leads
-/// to a page.
+/// backslashes in any mix (`//host`, `/\host`: another website, with no scheme), schemes
+/// other than the web's, email's and phone's, and web addresses without a host.
+/// `LinkChecker` then checks that an address on this site leads to a page.
 enum AddressCheck {
     static let outsideSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
