@@ -29,8 +29,13 @@ let package = Package(
                 "CCmark",
                 "CSystem",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedFolders"]
         ),
+        // The default theme (Theme/) and the starter project (Starter/), carried inside the
+        // program: a board's project needs neither folder.
+        .plugin(name: "EmbedFolders", capability: .buildTool(), dependencies: ["embed-folders"]),
+        .executableTarget(name: "embed-folders"),
         // `portal serve`: the preview server, rebuilding on change (FlyingFox on 127.0.0.1).
         .target(
             name: "PortalPreview",

@@ -3,7 +3,10 @@ import Foundation
 /// What a build reads, where it writes, and for which day.
 public struct BuildOptions: Sendable {
     public var content: String
+    /// The project's theme folder: its files take the place of the built-in theme's.
     public var theme: String
+    /// Whether `theme` was named, so must exist (the default `Theme` need not).
+    public var themeRequired: Bool
     public var output: String
     /// The day the site is built for: pages dated later are not published. An input, never
     /// read from the clock inside the pipeline, so builds repeat byte for byte.
@@ -12,9 +15,13 @@ public struct BuildOptions: Sendable {
     /// Replace the output folder even if portal did not make it (see `OutputWriter.checkSafe`).
     public var force: Bool
 
-    public init(content: String, theme: String, output: String, now: Day, includeDrafts: Bool = false, force: Bool = false) {
+    public init(
+        content: String, theme: String = "Theme", themeRequired: Bool = false, output: String, now: Day,
+        includeDrafts: Bool = false, force: Bool = false
+    ) {
         self.content = content
         self.theme = theme
+        self.themeRequired = themeRequired
         self.output = output
         self.now = now
         self.includeDrafts = includeDrafts
@@ -27,15 +34,15 @@ public struct BuildResult: Sendable {
     /// The files made in memory: every file of the site from `generate`; none from `run`,
     /// which writes each file as it is made.
     public var files: [OutputFile]
-    /// Theme files copied as they are: output path → source path.
-    public var copies: [(outputPath: String, sourcePath: String)]
+    /// Theme files copied as they are.
+    public var copies: [ThemeAsset]
     public var pageCount: Int
     public var warnings: [Diagnostic]
     /// Every file of the site, as paths under the output folder.
     public var paths: [String]
 
     init(
-        files: [OutputFile], copies: [(outputPath: String, sourcePath: String)], pageCount: Int, warnings: [Diagnostic],
+        files: [OutputFile], copies: [ThemeAsset], pageCount: Int, warnings: [Diagnostic],
         paths: [String]? = nil
     ) {
         self.files = files
@@ -139,7 +146,7 @@ public enum Build {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        let (theme, themeProblems) = Theme.load(from: themeRoot, displayRoot: themeRoot)
+        let (theme, themeProblems) = Theme.load(from: themeRoot, displayRoot: themeRoot, required: options.themeRequired)
         diagnostics += themeProblems
         clock.mark("read, front matter")
 

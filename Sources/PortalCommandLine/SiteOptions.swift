@@ -8,8 +8,10 @@ public struct SiteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
     public var content = "Content"
 
-    @Option(help: ArgumentHelp("The folder with the templates and styles.", valueName: "folder"))
-    public var theme = "Theme"
+    @Option(help: ArgumentHelp(
+        "A folder of templates and styles that take the place of the built-in theme's, file by file. (default: Theme, if there is one)",
+        valueName: "folder"))
+    public var theme: String?
 
     @Option(help: ArgumentHelp("Where to put the finished website.", valueName: "folder"))
     public var output = "Site"
@@ -33,7 +35,7 @@ public struct SiteOptions: ParsableArguments {
 
     public var buildOptions: BuildOptions {
         BuildOptions(
-            content: content, theme: theme, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
+            content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
             includeDrafts: drafts, force: force)
     }
 }

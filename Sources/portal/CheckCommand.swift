@@ -12,8 +12,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
     var content = "Content"
 
-    @Option(help: ArgumentHelp("The folder with the templates and styles.", valueName: "folder"))
-    var theme = "Theme"
+    @Option(help: ArgumentHelp("A folder of templates and styles in place of the built-in theme's. (default: Theme, if there is one)", valueName: "folder"))
+    var theme: String?
 
     @Option(help: ArgumentHelp("Check as on this day, written 2026-11-21. (default: today)", valueName: "date"))
     var now: String?
@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let day = now.flatMap(Day.init(iso:)) ?? Day.today()
-        let options = BuildOptions(content: content, theme: theme, output: "", now: day, includeDrafts: true)
+        let options = BuildOptions(content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: "", now: day, includeDrafts: true)
         do {
             let site = try Build.resolve(options).site
             print(ContentReport(site: site, now: day).text, terminator: "")

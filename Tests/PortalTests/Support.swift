@@ -13,11 +13,12 @@ enum Repo {
 }
 
 /// A throwaway site in a temporary folder: a content folder made of the given files, built
-/// with the real theme.
+/// with the built-in theme (and the files of `theme`, if a test writes any there).
 struct Scratch {
     let root: String
     var content: String { "\(root)/Content" }
     var output: String { "\(root)/Site" }
+    var theme: String { "\(root)/Theme" }
 
     static let siteYAML = """
         name: Test Safeguarding Children Board
@@ -64,15 +65,15 @@ struct Scratch {
         writeBytes(path, Array(text.utf8))
     }
 
-    func writeBytes(_ path: String, _ bytes: [UInt8]) {
-        let full = "\(content)/\(path)"
+    func writeBytes(_ path: String, _ bytes: [UInt8], in folder: String? = nil) {
+        let full = "\(folder ?? content)/\(path)"
         try! FileManager.default.createDirectory(
             atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     func options(now: String = "2026-11-21", drafts: Bool = false) -> BuildOptions {
-        BuildOptions(content: content, theme: Repo.theme, output: output, now: Day(iso: now)!, includeDrafts: drafts)
+        BuildOptions(content: content, theme: theme, output: output, now: Day(iso: now)!, includeDrafts: drafts)
     }
 
     func build(now: String = "2026-11-21", drafts: Bool = false) throws(BuildFailed) -> BuildResult {
@@ -96,7 +97,6 @@ struct Scratch {
 
     /// A copy of the real theme inside the scratch folder, to break on purpose.
     func copyTheme() throws -> String {
-        let theme = root + "/Theme"
         try FileManager.default.copyItem(atPath: Repo.theme, toPath: theme)
         return theme
     }

@@ -176,7 +176,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         // New or removed files, or any problem: the full build reports it.
         let old = state.resolved.theme
-        let (loaded, problems) = Theme.load(from: root, displayRoot: root)
+        let (loaded, problems) = Theme.load(from: root, displayRoot: root, required: options.themeRequired)
         let site = state.resolved.site
         // Headings were given ids clear of the templates' own: new ones need pages compiled again.
         guard let theme = loaded, problems.isEmpty, theme.templateNames == old.templateNames,
@@ -191,10 +191,8 @@ public final class BuildSession: @unchecked Sendable {
         let urls = everyPage ? renderer.urls : renderer.urls.filter { !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) }
         var files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles()
         for asset in assets {
-            guard let source = theme.assets.first(where: { $0.outputPath == asset })?.sourcePath,
-                let bytes = FileManager.default.contents(atPath: source)
-            else { return nil }
-            files.append(OutputFile(path: asset, contents: [UInt8](bytes)))
+            guard let bytes = theme.assets.first(where: { $0.outputPath == asset })?.contents() else { return nil }
+            files.append(OutputFile(path: asset, contents: bytes))
         }
         var next = state
         next.resolved.theme = theme

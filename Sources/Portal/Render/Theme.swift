@@ -1,7 +1,8 @@
 import Foundation
 
 /// The look of the site, kept out of Swift so a designer can change it: Mustache
-/// templates in `templates/` and static files in `assets/`.
+/// templates in `templates/` and static files in `assets/`, built into portal and
+/// overridden file by file by a project's own theme folder.
 public struct Theme: Sendable {
     /// Templates every theme must have.
     public static let requiredTemplates = ["layout", "page", "section", "home"]
@@ -15,26 +16,33 @@ public struct Theme: Sendable {
     /// Every `id` the templates write as it is (`id="contents"`): a heading in Markdown
     /// must not take one, or a page would have two elements with one id.
     public var ids: Set<String> = []
-    /// Asset files: output path (e.g. `assets/site.css`) → source file on disk.
-    public var assets: [(outputPath: String, sourcePath: String)]
+    /// The files published as they are, from `assets/`.
+    public var assets: [ThemeAsset]
 
     public var assetURLs: Set<String> { Set(assets.map { "/" + $0.outputPath }) }
 
-    /// Loads and parses every template, reporting each broken one at its line and column.
-    public static func load(from root: String, displayRoot: String) -> (Theme?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    /// The theme portal carries: the repository's Theme/, built in.
+    public static var builtIn: [EmbeddedFile] { EmbeddedFolders.theme }
+
+    /// Loads and parses every template, reporting each broken one at its line and column:
+    /// the built-in theme, with the files of the theme folder at `root` in place of its own
+    /// (see `ThemeFiles`). `required`: the folder was named, so it must exist.
+    public static func load(
+        from root: String, displayRoot: String, required: Bool = false, builtIn: [EmbeddedFile] = Theme.builtIn
+    ) -> (Theme?, [Diagnostic]) {
+        let sources = ThemeFiles(folder: root, displayRoot: displayRoot, required: required, builtIn: builtIn)
+        var diagnostics = sources.problems
         var templates: [String: (template: Template, text: String)] = [:]
         var files: [String: SourceFile] = [:]
-        let templateRoot = "\(root)/templates"
-        for relative in SourceTree.list(templateRoot) where relative.hasSuffix(".mustache") {
+        for source in sources.files(under: "templates/") where source.relativePath.hasSuffix(".mustache") {
             let file: SourceFile
-            switch SourceTree.read(root: templateRoot, relativePath: relative, displayRoot: "\(displayRoot)/templates") {
+            switch sources.read(source) {
             case .success(let read): file = read
             case .failure(let problem):
                 diagnostics.append(problem)
                 continue
             }
-            let name = String(relative.dropLast(".mustache".count))
+            let name = String(source.relativePath.dropFirst("templates/".count).dropLast(".mustache".count))
             files[name] = file
             let (template, problems) = TemplateParser.parse(file.text)
             templates[name] = (template, file.text)
@@ -49,26 +57,22 @@ public struct Theme: Sendable {
                 hint: "Every theme needs \(requiredTemplates.map { "\($0).mustache" }.joined(separator: ", ")) in its templates folder."))
         }
         diagnostics += includeProblems(templates.mapValues(\.template.includes), files: files)
-        let assetRoot = "\(root)/assets"
-        var assets: [(outputPath: String, sourcePath: String)] = []
-        for relative in SourceTree.list(assetRoot) {
-            guard SourceTree.isInside(root: assetRoot, relativePath: relative) else {
-                diagnostics.append(Diagnostic(
-                    .error, at: SourceLocation(path: "\(displayRoot)/assets/\(relative)"),
-                    "this is a link to a file outside the theme's assets folder",
-                    hint: "Copy the file into the folder instead of linking to it: only what is inside is published."))
+        var assets: [ThemeAsset] = []
+        for source in sources.files(under: "assets/") {
+            guard let diskPath = source.diskPath else {
+                assets.append(ThemeAsset(outputPath: source.relativePath, origin: .builtIn(source.builtIn)))
                 continue
             }
             // The same limit as content: a video or an export saved here would be published.
             var info = stat()
-            if stat("\(assetRoot)/\(relative)", &info) == 0, Int(info.st_size) > SourceTree.sizeLimit {
+            if stat(diskPath, &info) == 0, Int(info.st_size) > SourceTree.sizeLimit {
                 diagnostics.append(Diagnostic(
-                    .error, at: SourceLocation(path: "\(displayRoot)/assets/\(relative)"),
+                    .error, at: SourceLocation(path: source.displayPath),
                     "this file is \(Int(info.st_size) / 1_000_000) MB; files here can be at most \(SourceTree.sizeLimit / 1_000_000) MB",
                     hint: "Make it smaller (compress the image, or link to the document elsewhere), or move it out of the theme's assets."))
                 continue
             }
-            assets.append((outputPath: "assets/\(relative)", sourcePath: "\(assetRoot)/\(relative)"))
+            assets.append(ThemeAsset(outputPath: source.relativePath, origin: .file(diskPath)))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var theme = Theme(library: TemplateLibrary(templates: templates), templateNames: Set(templates.keys), assets: assets)

@@ -104,8 +104,8 @@ public struct OutputWriter: Sendable {
         return true
     }
 
-    /// Writes `files` and copies `copies` (output path → source path), then swaps the result in.
-    public func write(_ files: [OutputFile], copies: [(outputPath: String, sourcePath: String)]) throws {
+    /// Writes `files` and copies the theme's `copies`, then swaps the result in.
+    public func write(_ files: [OutputFile], copies: [ThemeAsset]) throws {
         let staging = try stage()
         do {
             _ = try staging.write(files)
@@ -150,7 +150,7 @@ public struct OutputWriter: Sendable {
         }
 
         /// Copies `copies` in, then puts the staged site in the output's place in one step.
-        public func finish(copies: [(outputPath: String, sourcePath: String)] = []) throws {
+        public func finish(copies: [ThemeAsset] = []) throws {
             let fm = FileManager.default
             _ = try write(OutputWriter.read(copies))
             var isFolder: ObjCBool = false
@@ -176,12 +176,13 @@ public struct OutputWriter: Sendable {
     }
 
     /// The theme's files to copy, read.
-    static func read(_ copies: [(outputPath: String, sourcePath: String)]) throws(Failure) -> [OutputFile] {
+    static func read(_ copies: [ThemeAsset]) throws(Failure) -> [OutputFile] {
         try copies.map { copy throws(Failure) in
-            guard let data = FileManager.default.contents(atPath: copy.sourcePath) else {
-                throw Failure.io("could not read \(copy.sourcePath)")
+            guard let contents = copy.contents() else {
+                if case .file(let path) = copy.origin { throw Failure.io("could not read \(path)") }
+                throw Failure.io("could not read \(copy.outputPath)")
             }
-            return OutputFile(path: copy.outputPath, contents: [UInt8](data))
+            return OutputFile(path: copy.outputPath, contents: contents)
         }
     }
 
@@ -200,7 +201,7 @@ public struct OutputWriter: Sendable {
     /// beside the old one and deleting the old one made every full rebuild of 10,000 pages
     /// create and delete 20,000 files. The paths written, in order, copies last.
     public func rewrite<Item: Sendable>(
-        _ items: [Item], copies: [(outputPath: String, sourcePath: String)], replacing previous: [String],
+        _ items: [Item], copies: [ThemeAsset], replacing previous: [String],
         making make: @Sendable (Item) -> [OutputFile]
     ) throws -> [String] {
         var paths = try Self.writeAll(items, in: output, fresh: false, making: make)
