@@ -12,6 +12,6 @@ struct PortalCommand: AsyncParsableCommand {
             website appears in the Site folder. If anything is wrong, nothing is changed and every \
             problem is listed with its file, line and what to do.
             """,
-        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
