@@ -33,6 +33,10 @@ public struct SiteConfig: Sendable {
     public var fieldLocations: [String: SourceLocation] = [:]
 
     static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer"]
+    /// The fields of a `navigation` or `footer` entry, of a `doors` entry, and of a contact.
+    static let linkFields = ["title", "url"]
+    static let doorFields = ["title", "url", "text"]
+    static let contactFields = ["label", "phone"]
 
     public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
         let node: YAMLNode?
@@ -65,7 +69,7 @@ public struct SiteConfig: Sendable {
                 let text = entry.string("text", required: needsText)
                 let (line, column) = entry.located("url") ?? entry.start
                 diagnostics += entry.warnAboutUnknownFields(
-                    allowed: needsText ? ["title", "url", "text"] : ["title", "url"], context: "`\(key)` entries")
+                    allowed: needsText ? doorFields : linkFields, context: "`\(key)` entries")
                 guard let title, let url else { return nil }
                 let reference = Reference(
                     target: url, location: SourceLocation(path: file.path, line: line, column: column),
@@ -81,7 +85,7 @@ public struct SiteConfig: Sendable {
         let contacts: [Contact] = contactEntries.compactMap { entry in
             let label = entry.string("label", required: true)
             let phone = entry.string("phone", required: true)
-            diagnostics += entry.warnAboutUnknownFields(allowed: ["label", "phone"], context: "`contacts` entries")
+            diagnostics += entry.warnAboutUnknownFields(allowed: contactFields, context: "`contacts` entries")
             guard let label, let phone else { return nil }
             return Contact(label: label, phone: phone)
         }

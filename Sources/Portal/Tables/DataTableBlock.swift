@@ -12,6 +12,9 @@ public struct DataTableBlock: FencedBlockRenderer {
         self.theme = theme
     }
 
+    /// The settings a table block accepts.
+    static let fields = ["file", "caption", "source", "numeric", "add_total"]
+
     public var infoStrings: Set<String> { ["table"] }
     public var templates: Set<String> { ["data-table"] }
 
@@ -28,8 +31,7 @@ public struct DataTableBlock: FencedBlockRenderer {
         let numericNames = fields.strings("numeric")
         let addTotal = fields.bool("add_total") ?? false
         func finish(_ html: String?, _ more: [Diagnostic] = []) -> BlockOutput {
-            let settings = fields.warnAboutUnknownFields(
-                allowed: ["file", "caption", "source", "numeric", "add_total"], context: "a table")
+            let settings = fields.warnAboutUnknownFields(allowed: Self.fields, context: "a table")
             let problems = settings + more
             return BlockOutput(html: problems.hasErrors ? nil : html, problems: problems, uses: name.map { [$0] } ?? [])
         }

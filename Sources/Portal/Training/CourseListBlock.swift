@@ -12,6 +12,9 @@ public struct CourseListBlock: FencedBlockRenderer {
         self.dataHasErrors = dataHasErrors
     }
 
+    /// The filters a course list accepts.
+    static let fields = ["level", "topic", "role", "format"]
+
     public var infoStrings: Set<String> { ["courses"] }
     public var templates: Set<String> { ["course-list"] }
 
@@ -45,7 +48,7 @@ public struct CourseListBlock: FencedBlockRenderer {
         filter("format", TrainingCatalogue.Format.allCases.map(\.rawValue), describe: { TrainingCatalogue.Format(rawValue: $0)?.title }) {
             $0.format.rawValue == $1
         }
-        var problems = fields.warnAboutUnknownFields(allowed: ["level", "topic", "role", "format"], context: "a course list")
+        var problems = fields.warnAboutUnknownFields(allowed: Self.fields, context: "a course list")
         if filters.isEmpty && !problems.hasErrors {
             problems.append(file.error(
                 line: firstLine - 1, column: 1, "this course list has no filter",

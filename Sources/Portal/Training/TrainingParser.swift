@@ -6,6 +6,8 @@ public struct TrainingParser {
         "training-programme.yaml", "levels.yaml", "topics.yaml", "roles.yaml", "venues.yaml", "courses.yaml",
         "sessions.yaml",
     ]
+    /// The columns of an attendance CSV file, in order.
+    static let attendanceColumns = ["course", "attended", "did_not_attend"]
 
     /// Reads the training files among all the data files (by name inside data/): the
     /// catalogue (nil if there is no training data at all, or it has errors), the names of
@@ -366,7 +368,7 @@ public struct TrainingParser {
             let (table, problems) = CSVTable.read(file)
             diagnostics += problems
             guard let table else { continue }
-            let columns = ["course", "attended", "did_not_attend"]
+            let columns = Self.attendanceColumns
             guard table.header.map(\.text) == columns else {
                 diagnostics.append(file.error(
                     line: 1, column: 1, "the first line must name the columns \(columns.joined(separator: ","))",
