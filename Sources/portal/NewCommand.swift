@@ -34,16 +34,18 @@ struct NewCommand: ParsableCommand {
         let today = Day.today()
         // Read the site as it stands, drafts included, to number the issue after the last one.
         let options = BuildOptions(content: content, theme: theme, output: "", now: today, includeDrafts: true)
-        let pages: [Page]
+        let site: Site
         do {
-            pages = try Build.resolve(options).site.pages.map(\.page)
+            site = try Build.resolve(options).site
         } catch {
             Terminal.error(DiagnosticFormatter(colour: Terminal.supportsColour).report(error.diagnostics))
             Terminal.error("Fix these first: a new page is added only to a site that builds.")
             throw ExitCode.failure
         }
         do {
-            let created = try Scaffold.plan(kind, title: title, folder: folder, today: today, existing: pages, contentRoot: content)
+            let created = try Scaffold.plan(
+                kind, title: title, folder: folder, today: today, existing: site.pages.map(\.page),
+                owner: site.config.shortName, contentRoot: content)
             let path = "\(content)/\(created.relativePath)"
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

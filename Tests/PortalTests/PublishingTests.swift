@@ -164,7 +164,7 @@ import Testing
         let existing = try Build.resolve(scratch.options()).site.pages.map(\.page)
         let created = try Scaffold.plan(
             kind, title: "Safe sleep: my space", folder: kind == .newsletter ? "news" : nil, today: today, existing: existing,
-            contentRoot: scratch.content)
+            owner: "Test LSCB", contentRoot: scratch.content)
         if kind == .newsletter {
             #expect(created.relativePath == "news/2026-11-issue-4.md")
             #expect(created.issue == 4)
@@ -177,8 +177,34 @@ import Testing
         // A draft: not on the published site until the line is removed.
         #expect(scratch.html(url, in: try scratch.build()) == nil)
         #expect(throws: Scaffold.Failure.self) {
-            try Scaffold.plan(kind, title: "Safe sleep: my space", folder: kind == .newsletter ? "news" : nil, today: today, existing: existing, contentRoot: scratch.content)
+            try Scaffold.plan(kind, title: "Safe sleep: my space", folder: kind == .newsletter ? "news" : nil, today: today, existing: existing, owner: "Test LSCB", contentRoot: scratch.content)
         }
+    }
+
+    /// A new policy is owned by the board whose site it is: the `short_name` of site.yaml,
+    /// quoted when YAML would read it otherwise, and read back as written.
+    @Test(arguments: ["Test LSCB", "Northmoor Safeguarding Children Partnership", "Board: “Northmoor” & partners", "'Tis #1", "'Tis the season", "!Important"])
+    func aNewPolicyIsOwnedByTheSite(shortName: String) throws {
+        let yaml = Scratch.siteYAML.replacingOccurrences(
+            of: "short_name: Test LSCB", with: "short_name: \"\(shortName.replacingOccurrences(of: "\"", with: "\\\""))\"")
+        let scratch = Scratch(["site.yaml": yaml])
+        defer { scratch.remove() }
+        let site = try Build.resolve(scratch.options()).site
+        #expect(site.config.shortName == shortName)
+        let created = try Scaffold.plan(
+            .policy, title: "Safer recruitment", folder: nil, today: Day(iso: "2026-11-21")!, existing: site.pages.map(\.page),
+            owner: site.config.shortName, contentRoot: scratch.content)
+        #expect(!created.text.contains("Havering"))
+        scratch.write(created.relativePath, created.text)
+        let result = try scratch.build(drafts: true)
+        #expect(result.warnings.isEmpty, "\(DiagnosticFormatter().report(result.warnings))")
+        let policy = try #require(
+            Build.resolve(scratch.options(drafts: true)).site.pages.first { $0.page.title == "Safer recruitment" })
+        guard case .policy(let details) = policy.page.details else {
+            Issue.record("not read as a policy")
+            return
+        }
+        #expect(details.owner == shortName)
     }
 
     @Test func theContentCheckListsWhatNeedsAttention() throws {

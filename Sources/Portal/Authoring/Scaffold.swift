@@ -39,8 +39,9 @@ public enum Scaffold {
     }
 
     /// Writes nothing: says what `create` would write, for `today` and the pages already there.
+    /// `owner` is who owns a new policy: the site's `short_name`.
     public static func plan(
-        _ kind: Kind, title: String, folder: String?, today: Day, existing pages: [Page], contentRoot: String
+        _ kind: Kind, title: String, folder: String?, today: Day, existing pages: [Page], owner: String, contentRoot: String
     ) throws(Failure) -> Created {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw .emptyTitle }
@@ -91,7 +92,7 @@ public enum Scaffold {
                 kind: policy
                 title: \(quotedTitle)
                 summary: Write one or two sentences saying what this policy is for.
-                owner: Havering LSCB
+                owner: \(yamlQuoted(owner))
                 version: "0.1"
                 approved: \(today.iso)
                 review: \(review.iso)
@@ -134,10 +135,11 @@ public enum Scaffold {
         return Created(relativePath: relativePath, text: text, issue: issue)
     }
 
-    /// A title as a YAML value: quoted when it holds anything YAML would read differently.
+    /// A title (or any one-line text) as a YAML value: quoted when it holds anything YAML
+    /// would read differently, or starts with what YAML reads as a quote, tag or key.
     static func yamlQuoted(_ title: String) -> String {
         let plain = title.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || " -,.()’'?!".unicodeScalars.contains($0) }
-            && !title.hasPrefix("-")
+            && !title.hasPrefix("-") && !title.hasPrefix("'") && !title.hasPrefix("!") && !title.hasPrefix("?")
         return plain ? title : "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
