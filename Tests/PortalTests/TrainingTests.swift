@@ -28,8 +28,11 @@ enum TrainingData {
           description: |
             Know the signs and [who to tell](/worried-about-a-child/).
           refresher_years: 3
-          working_together_groups: [1]
-          intercollegiate_levels: [1]
+          frameworks:
+            - name: Working Together 2010 staff groups
+              levels: [1]
+            - name: Intercollegiate Document levels (health staff)
+              levels: [1]
         - id: level-2
           name: Level 2
           title: Working together
@@ -37,8 +40,11 @@ enum TrainingData {
           who: Teachers and nurses.
           description: Recognise, record and refer.
           refresher_years: 3
-          working_together_groups: [2, 3]
-          intercollegiate_levels: [2]
+          frameworks:
+            - name: Working Together 2010 staff groups
+              levels: [2, 3]
+            - name: Intercollegiate Document levels (health staff)
+              levels: [2]
 
         """
     static let topics = """
@@ -157,7 +163,10 @@ enum TrainingData {
         #expect(problems.isEmpty, "\(DiagnosticFormatter().report(problems))")
         let catalogue = try #require(parsed)
         #expect(catalogue.programme.nonAttendanceCharge == 100)
-        #expect(catalogue.level("level-2")?.workingTogetherGroups == [2, 3])
+        #expect(catalogue.level("level-2")?.frameworks == [
+            .init(name: "Working Together 2010 staff groups", levels: [2, 3]),
+            .init(name: "Intercollegiate Document levels (health staff)", levels: [2]),
+        ])
         #expect(catalogue.level("level-1")?.description.html.contains("<a href=\"/worried-about-a-child/\">who to tell</a>") == true)
         #expect(catalogue.role("teacher")?.levels == ["level-1", "level-2"])
         #expect(catalogue.role("teacher")?.contact == .predominant)
@@ -192,13 +201,17 @@ enum TrainingData {
         BadData("courses.yaml", TrainingData.courses, "format: e-learning", "format: webinar", "courses.yaml:10:11: `format` must be one of classroom, e-learning, briefing, conference, workshop, not “webinar”"),
         BadData("courses.yaml", TrainingData.courses, "prerequisites: [basics]", "prerequisites: [core]", "courses.yaml:28:18: a course cannot be its own prerequisite"),
         BadData("courses.yaml", TrainingData.courses, "related: [/worried-about-a-child/]", "related: [/worried/]", "courses.yaml:29:13: “/worried/” leads to /worried/, which is not a page of this site"),
-        BadData("levels.yaml", TrainingData.levels, "working_together_groups: [2, 3]", "working_together_groups: [2, 9]", "levels.yaml:18:32: each entry of `working_together_groups` must be a whole number from 1 to 8, not “9”"),
+        BadData("levels.yaml", TrainingData.levels, "levels: [2, 3]", "levels: [2, 0]", "levels.yaml:23:19: each entry of `levels` must be a whole number of at least 1, not “0”"),
+        BadData("levels.yaml", TrainingData.levels, "levels: [2]\n", "levels: []\n", "levels.yaml:25:15: `levels` needs at least one number"),
+        BadData("levels.yaml", TrainingData.levels, "- name: Intercollegiate Document levels (health staff)\n      levels: [2]", "- levels: [2]", "levels.yaml:24:7: `name` is missing from the entry of `frameworks` starting here"),
+        BadData("levels.yaml", TrainingData.levels, "- name: Intercollegiate Document levels (health staff)\n      levels: [2]", "- name: Working Together 2010 staff groups\n      levels: [4]", "levels.yaml:24:13: the framework “Working Together 2010 staff groups” is already listed for this level on line 22"),
+        BadData("levels.yaml", TrainingData.levels, "frameworks:\n    - name: Working Together 2010 staff groups\n      levels: [2, 3]\n    - name: Intercollegiate Document levels (health staff)\n      levels: [2]", "frameworks: Working Together", "levels.yaml:21:15: `frameworks` must be a list, with each entry starting `- `"),
         BadData("roles.yaml", TrainingData.roles, "contact: infrequent", "contact: sometimes", "roles.yaml:4:12: `contact` must be one of none, infrequent, regular, predominant, not “sometimes”"),
         BadData("venues.yaml", TrainingData.venues, "  access: Step-free entrance.\n", "", "venues.yaml:1:3: `access` is missing from the entry starting here"),
         // A value that becomes an address is checked where it is read: this once wrote /tmp/x/index.html.
         BadData("training-programme.yaml", TrainingData.programme, "year: 2012-13", "year: ../../../../tmp/x", "training-programme.yaml:9:11: `year` must be a programme year like 2012-13, not “../../../../tmp/x”"),
         BadData("training-programme.yaml", TrainingData.programme, "year: 2012-13", "year: old", "training-programme.yaml:9:11: `year` must be a programme year like 2012-13, not “old”"),
-        BadData("levels.yaml", TrainingData.levels, append: "- id: Level 3\n  name: Level 3\n  title: T\n  summary: S.\n  who: W.\n  description: D.\n  refresher_years: 3\n", "levels.yaml:20:7: the id “Level 3” must be lower-case letters, digits and hyphens"),
+        BadData("levels.yaml", TrainingData.levels, append: "- id: Level 3\n  name: Level 3\n  title: T\n  summary: S.\n  who: W.\n  description: D.\n  refresher_years: 3\n", "levels.yaml:26:7: the id “Level 3” must be lower-case letters, digits and hyphens"),
     ]
 
     @Test(arguments: badData)
@@ -209,6 +222,58 @@ enum TrainingData {
         let problems = scratch.problems()
         #expect(located(problems) == ["data/" + expected], "\(DiagnosticFormatter().report(problems))")
         #expect(problems.allSatisfy { $0.hint != nil }, "every error says what to do")
+    }
+
+    /// The two fields a level had before `frameworks` are errors that say what to write,
+    /// with the framework's name and the numbers given, so a board's mapping is not lost.
+    @Test func theFormerFrameworkFieldsSayToWriteFrameworks() {
+        let old = TrainingData.levels.replacingOccurrences(of: """
+              frameworks:
+                - name: Working Together 2010 staff groups
+                  levels: [2, 3]
+                - name: Intercollegiate Document levels (health staff)
+                  levels: [2]
+            """, with: """
+              working_together_groups: [2, 3]
+              intercollegiate_levels: [2]
+            """)
+        #expect(old != TrainingData.levels)
+        let scratch = Scratch(TrainingData.files(replacing: "levels.yaml", with: old))
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(located(problems) == [
+            "data/levels.yaml:21:28: `working_together_groups` is no longer a field of a level: its frameworks are listed under `frameworks`",
+            "data/levels.yaml:22:27: `intercollegiate_levels` is no longer a field of a level: its frameworks are listed under `frameworks`",
+        ], "\(DiagnosticFormatter().report(problems))")
+        #expect(problems.allSatisfy { $0.isError })
+        #expect(problems.first?.hint?.contains("Write `frameworks:` instead") == true)
+        #expect(problems.first?.hint?.contains("frameworks: [{name: Working Together 2010 staff groups, levels: [2, 3]}]") == true)
+        #expect(problems.last?.hint?.contains("frameworks: [{name: Intercollegiate Document levels (health staff), levels: [2]}]") == true)
+    }
+
+    /// Frameworks are the board's own: any name, any numbers, in the order written, and a
+    /// level may have none.
+    @Test func anyFrameworkIsAFactOfItsLevel() throws {
+        let levels = TrainingData.levels
+            .replacingOccurrences(of: "Working Together 2010 staff groups", with: "Working Together to Safeguard Children 2023")
+            .replacingOccurrences(of: """
+              frameworks:
+                - name: Working Together to Safeguard Children 2023
+                  levels: [1]
+                - name: Intercollegiate Document levels (health staff)
+                  levels: [1]
+
+            """, with: "")
+        let (scratch, result) = try build(TrainingData.files(replacing: "levels.yaml", with: levels))
+        defer { scratch.remove() }
+        #expect(result.warnings.isEmpty, "\(DiagnosticFormatter().report(result.warnings))")
+        let first = try #require(scratch.html("/training/levels/level-1/", in: result))
+        #expect(!first.contains("Working Together") && !first.contains("Intercollegiate"))
+        let second = try #require(scratch.html("/training/levels/level-2/", in: result))
+        #expect(second.contains("<dt class=\"summary-list__key\">Working Together to Safeguard Children 2023</dt>"))
+        let json = try CatalogueData.decode(Data(try #require(result.files.first { $0.path == "training/courses.json" }).contents))
+        #expect(json.levels[0].frameworks.isEmpty)
+        #expect(json.levels[1].frameworks.map(\.name) == ["Working Together to Safeguard Children 2023", "Intercollegiate Document levels (health staff)"])
     }
 
     @Test func attendanceTotalsAreComputed() throws {
@@ -293,8 +358,10 @@ enum TrainingData {
         #expect(recommended.contains("href=\"/training/courses/core/\""))
         #expect(teacher.contains("Your school has its own training too."))
         let level = try #require(scratch.html("/training/levels/level-2/", in: result))
-        #expect(level.contains("Working Together 2010 staff groups"))
-        #expect(level.contains("2 and 3"))
+        // Each framework a fact: its name the label, its levels the value.
+        #expect(level.contains("<dt class=\"summary-list__key\">Working Together 2010 staff groups</dt>\n<dd class=\"summary-list__value\">2 and 3</dd>"))
+        #expect(level.contains("<dt class=\"summary-list__key\">Intercollegiate Document levels (health staff)</dt>\n<dd class=\"summary-list__value\">2</dd>"))
+        #expect(scratch.html("/training/levels/", in: result)?.contains("The board&#39;s two levels of safeguarding training, and how they match national frameworks.") == true)
         let home = try #require(scratch.html("/training/", in: result))
         #expect(home.contains("href=\"/training/roles/\""))
         #expect(home.contains("December 2026"))
@@ -383,7 +450,10 @@ enum TrainingData {
         #expect(data.courses[1].sessions[0].start == "2026-11-03T09:30")
         #expect(data.courses[1].sessions[2].online)
         #expect(data.programme.nonAttendanceChargePounds == 100)
-        #expect(data.levels[1].workingTogetherGroups == [2, 3])
+        #expect(data.levels[1].frameworks == [
+            .init(name: "Working Together 2010 staff groups", levels: [2, 3]),
+            .init(name: "Intercollegiate Document levels (health staff)", levels: [2]),
+        ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -18,9 +18,14 @@ public struct CatalogueData: Codable, Equatable, Sendable {
         public var title: String
         public var summary: String
         public var refresherYears: Int
-        public var workingTogetherGroups: [Int]
-        public var intercollegiateLevels: [Int]
+        public var frameworks: [Framework]
         public var url: String
+    }
+
+    /// A national framework a level matches: its name and the framework's own levels.
+    public struct Framework: Codable, Equatable, Sendable {
+        public var name: String
+        public var levels: [Int]
     }
 
     public struct Role: Codable, Equatable, Sendable {
@@ -85,7 +90,7 @@ public struct CatalogueData: Codable, Equatable, Sendable {
         levels = catalogue.levels.map {
             Level(
                 id: $0.id, name: $0.name, title: $0.title, summary: $0.summary, refresherYears: $0.refresherYears,
-                workingTogetherGroups: $0.workingTogetherGroups, intercollegiateLevels: $0.intercollegiateLevels,
+                frameworks: $0.frameworks.map { Framework(name: $0.name, levels: $0.levels) },
                 url: base + TrainingPages.levelURL($0.id))
         }
         topics = catalogue.topics.map { ["id": $0.id, "title": $0.title, "summary": $0.summary, "url": base + TrainingPages.topicURL($0.id)] }

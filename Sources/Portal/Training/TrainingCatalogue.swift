@@ -47,8 +47,21 @@ public struct TrainingCatalogue: Sendable {
         public var who: String
         public var description: CompiledBody
         public var refresherYears: Int
-        public var workingTogetherGroups: [Int]
-        public var intercollegiateLevels: [Int]
+        /// How the level matches national frameworks, in the order written: each a fact
+        /// on the level's page.
+        public var frameworks: [Framework]
+    }
+
+    /// A framework a level is mapped to (`frameworks:` in levels.yaml): its name, shown as
+    /// the label, and the framework's own levels or staff groups that the level covers.
+    public struct Framework: Sendable, Equatable {
+        public var name: String
+        public var levels: [Int]
+
+        public init(name: String, levels: [Int]) {
+            self.name = name
+            self.levels = levels
+        }
     }
 
     public struct Topic: Sendable {

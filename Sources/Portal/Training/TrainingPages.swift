@@ -124,7 +124,10 @@ public struct TrainingPages: PageGenerator {
     }
 
     private func levelsIndex() -> GeneratedPage {
-        let summary = "The board's four levels of safeguarding training, and how they match national frameworks."
+        let count = catalogue.levels.count
+        let levels = count == 1 ? "level" : "\(Self.numberWords[count] ?? String(count)) levels"
+        let matched = catalogue.levels.contains { !$0.frameworks.isEmpty }
+        let summary = "The board's \(levels) of safeguarding training\(matched ? ", and how \(count == 1 ? "it matches" : "they match") national frameworks" : "")."
         let items = catalogue.levels.map {
             ListItemView(title: "\($0.name): \($0.title)", url: Self.levelURL($0.id), summary: $0.summary, date: nil, label: nil)
         }
@@ -151,12 +154,8 @@ public struct TrainingPages: PageGenerator {
             FactView(label: "Who it is for", text: level.who),
             FactView(label: "Refresh", text: "At least every \(level.refresherYears) years"),
         ]
-        if !level.workingTogetherGroups.isEmpty {
-            facts.append(FactView(label: "Working Together 2010 staff groups", text: Self.list(level.workingTogetherGroups.map(String.init))))
-        }
-        if !level.intercollegiateLevels.isEmpty {
-            facts.append(FactView(label: "Intercollegiate Document (health staff)", text: "Level " + Self.list(level.intercollegiateLevels.map(String.init))))
-        }
+        // A framework's name is its label; its levels or staff groups are the value: `3 and 4`.
+        facts += level.frameworks.map { FactView(label: $0.name, text: Self.list($0.levels.map(String.init))) }
         let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
             ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
         }
@@ -313,6 +312,11 @@ public struct TrainingPages: PageGenerator {
     }
 
     /// `Level 1, Level 2 and Level 3`, as people write a list.
+    /// Small counts in words, as a sentence writes them.
+    static let numberWords = [
+        2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+    ]
+
     static func list(_ words: [String]) -> String {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }

@@ -218,21 +218,69 @@ public struct TrainingParser {
         let who = fields.string("who", required: true)
         let description = parser.describe(fields, "description", entry: "level:\(id)")
         let refresher = fields.int("refresher_years", required: true)
-        let groups = parser.numbers(fields, "working_together_groups", in: 1...8)
-        let icd = parser.numbers(fields, "intercollegiate_levels", in: 1...5)
+        let frameworks = parser.frameworks(fields)
         guard let name, let title, let summary, let who, let description, let refresher else { return nil }
         return .init(
             id: id, name: name, title: title, summary: summary, who: who, description: description,
-            refresherYears: refresher, workingTogetherGroups: groups, intercollegiateLevels: icd)
+            refresherYears: refresher, frameworks: frameworks)
     }
 
-    private mutating func numbers(_ fields: FieldReader, _ key: String, in range: ClosedRange<Int>) -> [Int] {
-        fields.locatedStrings(key).compactMap { item in
-            guard let number = Int(item.value), range.contains(number) else {
-                diagnostics.append(fields.file.error(
+    /// The fields a level had before `frameworks`, each a framework of its own then, with
+    /// the name its page showed.
+    static let formerFrameworkFields = [
+        ("working_together_groups", "Working Together 2010 staff groups"),
+        ("intercollegiate_levels", "Intercollegiate Document levels (health staff)"),
+    ]
+
+    /// A level's `frameworks`: each a `name` and the framework's `levels` it covers. A
+    /// field of the old form is an error that says how to write it now, so the facts it
+    /// gave are not lost without a word.
+    private mutating func frameworks(_ fields: FieldReader) -> [TrainingCatalogue.Framework] {
+        for (key, name) in Self.formerFrameworkFields where fields.has(key) {
+            let numbers = fields.strings(key).joined(separator: ", ")
+            fields.failField(
+                key, "`\(key)` is no longer a field of a level: its frameworks are listed under `frameworks`",
+                hint: "Write `frameworks:` instead, with an entry for each framework, its name shown as the label: "
+                    + "frameworks: [{name: \(name), levels: [\(numbers)]}]. See docs/CONTENT-FORMAT.md.")
+        }
+        var found: [TrainingCatalogue.Framework] = []
+        var seen: [String: Int] = [:]
+        for entry in fields.list("frameworks") {
+            let name = entry.string("name", required: true)
+            if let name, let (line, _) = entry.located("name") {
+                if let first = seen[name] {
+                    entry.failField(
+                        "name", "the framework “\(name)” is already listed for this level on line \(first)",
+                        hint: "List each framework once, with all the levels it covers: levels: [1, 2].")
+                } else {
+                    seen[name] = line
+                }
+            }
+            let written = entry.locatedStrings("levels")
+            if written.isEmpty {
+                if entry.has("levels") {
+                    entry.failField("levels", "`levels` needs at least one number", hint: "Write the framework's levels in square brackets, e.g. levels: [1, 2].")
+                } else {
+                    _ = entry.string("levels", required: true)
+                }
+            }
+            let levels = numbers(written, "levels", in: entry.file)
+            diagnostics += entry.warnAboutUnknownFields(allowed: entry.asked, context: "an entry of `frameworks`")
+            if let name, !levels.isEmpty, levels.count == written.count { found.append(.init(name: name, levels: levels)) }
+        }
+        return found
+    }
+
+    /// The whole numbers of at least 1 written as the entries of `key`.
+    private mutating func numbers(
+        _ items: [(value: String, line: Int, column: Int)], _ key: String, in file: SourceFile
+    ) -> [Int] {
+        items.compactMap { item in
+            guard let number = Int(item.value), number >= 1 else {
+                diagnostics.append(file.error(
                     line: item.line, column: item.column,
-                    "each entry of `\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(item.value)”",
-                    hint: "Write the numbers in square brackets, e.g. \(key): [\(range.lowerBound), \(range.lowerBound + 1)]."))
+                    "each entry of `\(key)` must be a whole number of at least 1, not “\(item.value)”",
+                    hint: "Write the numbers in square brackets, e.g. \(key): [1, 2]."))
                 return nil
             }
             return number
