@@ -252,9 +252,38 @@ enum PlanData {
             #expect(main.components(separatedBy: "<table")[0].contains(tag), "\(text) in the key above the tables")
         }
         #expect(main.contains("<td data-label=\"By when\"><span class=\"secondary-text\">Not stated</span></td>"))
-        #expect(main.contains("RAG rating"))
+        // How progress is checked is the board's to say: this plan does not, so nothing is said.
+        #expect(main.contains("""
+            <p class="prose">Each strategic theme has its priorities, and each priority a table of actions: \
+            who leads the action, how it will be done and by when. \
+            The status is always written in words as well as shown in colour:</p>
+            """))
         #expect(!main.contains("class=\"inset\""), "no note about missing columns when every column has something")
         #expect(main.components(separatedBy: "<h1").count == 2)
+    }
+
+    /// `progress_note`: how the board checks the plan, in its own words, where the page
+    /// says how to read the plan; plain text, like every field shown as written.
+    @Test func aPlanSaysHowTheBoardChecksProgressOnlyIfItsDataDoes() throws {
+        let note = "The board reviews the plan every quarter, rating each action red, amber or green."
+        let scratch = Scratch(PlanData.files(replacing: PlanData.plan.replacingOccurrences(
+            of: "source: The test annual report, Appendix 4.\n",
+            with: "source: The test annual report, Appendix 4.\nprogress_note: \(note)\n")))
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        #expect(result.warnings.isEmpty, "\(DiagnosticFormatter().report(result.warnings))")
+        let html = try #require(scratch.html("/publications/business-plans/2013-14/", in: result))
+        #expect(html.contains("how it will be done and by when. \(note) The status is always written in words"))
+        let older = try #require(scratch.html("/publications/business-plans/2012-13/", in: result))
+        #expect(!older.contains(note) && !older.contains("The board checks"))
+
+        let marked = Scratch(PlanData.files(replacing: PlanData.plan.replacingOccurrences(
+            of: "source: The test annual report, Appendix 4.\n",
+            with: "source: The test annual report, Appendix 4.\nprogress_note: Checked **every** meeting.\n")))
+        defer { marked.remove() }
+        #expect(located(marked.problems()) == [
+            "data/business-plan-2013-14.yaml:6:16: `progress_note` is shown as plain text, so it cannot hold Markdown or HTML (“**”)",
+        ])
     }
 
     @Test func columnsWithNothingInThemAreLeftOut() throws {
@@ -294,6 +323,7 @@ enum PlanData {
         #expect(problems.isEmpty)
         let (current, previous) = (try #require(plans.first), try #require(plans.last))
         #expect(current.board == "Redbridge LSCB" && previous.board == "Redbridge LSCB")
+        #expect(current.progressNote?.contains("RAG rating") == true)
         #expect(current.source.contains("Redbridge") && current.source.contains("stops after action 3.3.2"))
         #expect(current.actions.count == 41)
         #expect(current.actions.last?.ref == "3.3.2", "the published 2013/14 plan stops after 3.3.2")

@@ -5,11 +5,14 @@ public struct BusinessPlan: Sendable {
     public var title: String
     /// The plan year, `2013-14`.
     public var year: String
-    /// Whose plan it is, e.g. `Redbridge LSCB`.
+    /// Whose plan it is, e.g. `Northmoor LSCB`.
     public var board: String
     public var summary: String
     /// Where the plan comes from, e.g. an appendix of an annual report.
     public var source: String
+    /// How the board checks the plan's progress, in the board's words (`progress_note`),
+    /// shown where the page says how to read the plan; nil if the plan does not say.
+    public var progressNote: String? = nil
     public var themes: [Theme]
 
     public struct Theme: Sendable {

@@ -71,7 +71,7 @@ public struct BusinessPlanPages: PageGenerator {
                 FactView(label: "Period", text: "\(plan.year) (\(plan.periodText))"),
                 FactView(label: "Source", text: plan.source),
             ],
-            contents: contents,
+            contents: contents, progressNote: plan.progressNote,
             key: BusinessPlan.Status.allCases.map { PlanKeyView(id: $0.rawValue, text: $0.title, meaning: $0.meaning) },
             keyNote: notes.isEmpty ? nil : notes.joined(separator: " "), themes: themes, listURL: Self.root)
         return GeneratedPage(url: Self.planURL(plan.year), title: plan.title, summary: plan.summary, template: "business-plan", view: view)

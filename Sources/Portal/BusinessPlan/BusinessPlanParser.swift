@@ -37,10 +37,12 @@ struct BusinessPlanParser {
         let board = text(fields, "board", required: true)
         let summary = text(fields, "summary", required: true)
         let source = text(fields, "source", required: true)
+        let progressNote = text(fields, "progress_note")
         let themes = entries(fields, "themes", "strategic theme", first: "number") { parser, entry in parser.readTheme(entry) }
         diagnostics += fields.warnAboutUnknownFields(allowed: fields.asked, context: "a business plan")
         guard let title, let year, let board, let summary, let source else { return nil }
-        return BusinessPlan(title: title, year: year, board: board, summary: summary, source: source, themes: themes)
+        return BusinessPlan(
+            title: title, year: year, board: board, summary: summary, source: source, progressNote: progressNote, themes: themes)
     }
 
     private mutating func readTheme(_ fields: FieldReader) -> BusinessPlan.Theme? {

@@ -47,6 +47,8 @@ struct BusinessPlanView: TemplateView {
     var summary: String
     var facts: [FactView]
     var contents: [ContentsEntryView]
+    /// How the board checks progress, from the plan's `progress_note`.
+    var progressNote: String?
     var key: [PlanKeyView]
     /// Why a column is missing, if one is.
     var keyNote: String?
