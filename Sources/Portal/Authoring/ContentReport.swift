@@ -64,7 +64,7 @@ public struct ContentReport: Sendable {
         return "has no `updated` date"
     }
 
-    /// `www.londoncp.co.uk` for `https://www.londoncp.co.uk/…`; nil for other links.
+    /// `www.example.org` for `https://www.example.org/…`; nil for other links.
     static func host(of url: String) -> String? {
         guard AddressCheck.isOutsideWeb(url) else { return nil }
         return url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map { $0.lowercased() }
