@@ -1,6 +1,8 @@
 # Two commands do everything on a fresh machine:
 #   make site   installs what is missing, builds the portal into Site/
 #   make test   installs what is missing, runs every test
+# and one puts the programs on this computer:
+#   make install   portal and portal-serve into $(PREFIX)/bin (DESTDIR= to stage a package)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
@@ -10,16 +12,26 @@ NOW ?= $(shell TZ=Europe/London date +%F)
 # Release builds link Swift's libraries into the programs: a build starts in 7 ms, not 20.
 # (portal-serve's web server then needs libcurl's development files; see deps.)
 RELEASE_BUILD := $(SWIFT) build -c release --static-swift-stdlib
+# Where the release build puts the programs.
+RELEASE_DIR := .build/release
+
+PREFIX ?= /usr/local
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: site test bench deps browser-deps bench-deps build-debug build-release swift-test cli-test browser-test clean
+.PHONY: site install test bench deps browser-deps bench-deps build-debug build-release swift-test cli-test browser-test clean
 
 site: deps $(VENV)/.ready
 	$(RELEASE_BUILD)
 	.build/release/portal build --content Content --theme Theme --output Site --now $(NOW)
 	$(PYTHON) -m pagefind --site Site --quiet
+
+# portal serve runs the portal-serve beside portal: both go into the same folder.
+install: deps
+	$(RELEASE_BUILD)
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(RELEASE_DIR)/portal $(RELEASE_DIR)/portal-serve "$(DESTDIR)$(PREFIX)/bin/"
 
 test: deps swift-test cli-test browser-test
 

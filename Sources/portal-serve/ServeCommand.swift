@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             the page open in your browser reloads by itself. If a page has a mistake, the \
             browser lists it at the top and keeps showing the last version that worked. \
             Press Ctrl+C to stop.
-            """)
+            """,
+        version: PortalVersion.current)
 
     @OptionGroup var site: SiteOptions
 

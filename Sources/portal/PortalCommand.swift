@@ -12,6 +12,7 @@ struct PortalCommand: AsyncParsableCommand {
             website appears in the Site folder. If anything is wrong, nothing is changed and every \
             problem is listed with its file, line and what to do.
             """,
+        version: PortalVersion.current,
         subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

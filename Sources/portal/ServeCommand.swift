@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
         execv(program, &arguments)
         Terminal.error(
             "error: the preview program \(program) could not be started (\(String(cString: strerror(errno))))\n"
-                + "hint: Build it beside portal: swift build -c release --product portal-serve (make site builds both).")
+                + "hint: Build it beside portal: swift build -c release --product portal-serve (make site builds both, make install installs both).")
         throw ExitCode.failure
     }
 }

@@ -85,6 +85,28 @@ mkdir lonely && cp "$portal" lonely/portal
 lonely/portal serve >out.txt 2>err.txt
 check "serve without portal-serve exits 1" test $? -eq 1
 check "serve without portal-serve says how to build it" grep -q 'hint: Build it beside portal' err.txt
+# --version: the number in Sources/Portal/Version.swift, from both programs.
+version=$(sed -n 's/.*current = "\(.*\)".*/\1/p' "$repo/Sources/Portal/Version.swift")
+"$portal" --version >out.txt 2>err.txt
+check "--version exits 0" test $? -eq 0
+check "--version prints the version" test "$(cat out.txt)" = "$version"
+"$portal" serve --version >out.txt 2>&1
+check "serve --version prints the same version" test "$(cat out.txt)" = "$version"
+
+# make install: both programs into $(DESTDIR)$(PREFIX)/bin. The release build is too slow
+# here, so the recipe is read with -n, then run with the build skipped and these programs.
+make -s -C "$repo" -n install DESTDIR="$work/staged" PREFIX=/usr >out.txt 2>err.txt
+check "make install builds for release" grep -q 'build -c release' out.txt
+check "make install installs portal and portal-serve into DESTDIR/PREFIX/bin" \
+  grep -Eq "^install -m 755 \.build/release/portal \.build/release/portal-serve \"?$work/staged/usr/bin/\"?$" out.txt
+make -s -C "$repo" install RELEASE_BUILD=true RELEASE_DIR="$(dirname "$portal")" DESTDIR="$work/staged" PREFIX=/usr >out.txt 2>err.txt
+check "make install exits 0" test $? -eq 0
+check "make install makes both programs executable" test -x "$work/staged/usr/bin/portal" -a -x "$work/staged/usr/bin/portal-serve"
+"$work/staged/usr/bin/portal" --version >out.txt 2>&1
+check "the installed portal runs" test "$(cat out.txt)" = "$version"
+"$work/staged/usr/bin/portal" serve --help >help.txt 2>&1
+check "the installed portal finds the installed portal-serve" grep -q -- '--port <number>' help.txt
+
 "$portal" build --now tomorrow >out.txt 2>err.txt
 check "a bad --now is refused" test $? -ne 0
 check "a bad --now is explained" grep -q 'year-month-day' err.txt
