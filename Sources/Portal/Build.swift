@@ -115,14 +115,12 @@ public enum Build {
         var pageFiles: [SourceFile] = []
         var configFile: SourceFile?
         var dataFiles: [String: SourceFile] = [:]
-        // Files are read in parallel; the results keep the sorted order.
+        // Files are read in parallel; the results keep the sorted order. Others are reported
+        // once the settings tell whether one is the logo.
+        var other: [String] = []
         let wanted = paths.filter { path in
             let known = path.hasSuffix(".md") || path == "site.yaml" || path.hasPrefix("data/")
-            if !known {
-                diagnostics.append(Diagnostic(
-                    .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
-                    hint: "Pages are .md files, the settings are in site.yaml and data files in data/; other files here are ignored."))
-            }
+            if !known { other.append(path) }
             return known
         }
         // A page's front matter is read as soon as its file is: it needs nothing else.
@@ -153,10 +151,20 @@ public enum Build {
         // Parse: settings and data, then Markdown in parallel (results keep the files' order;
         // front matter was read with the files).
         var config: SiteConfig?
+        var brandingFiles: [OutputFile] = []
         if let configFile {
             let (parsed, problems) = SiteConfig.parse(configFile)
             config = parsed
             diagnostics += problems
+            if let logo = parsed?.branding.logo {
+                switch logo.read(from: content) {
+                case .success(let read):
+                    brandingFiles.append(read.file)
+                    config?.branding.logo?.width = read.image.width
+                    config?.branding.logo?.height = read.image.height
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
         } else {
             diagnostics.append(Diagnostic(
                 .error, at: SourceLocation(path: "\(content)/site.yaml"), "the site settings file is missing",
@@ -177,6 +185,12 @@ public enum Build {
             [CourseListBlock(catalogue: catalogue, theme: $0, dataHasErrors: data.unreadableFolders.contains(TrainingPages.root)),
              DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
+        // Only once the settings are read: until then, any file might be the logo.
+        for path in other where config != nil && path != config?.branding.logo?.path {
+            diagnostics.append(Diagnostic(
+                .warning, at: SourceLocation(path: "\(content)/\(path)"), "this file is not used",
+                hint: "Pages are .md files, the settings are in site.yaml and data files in data/; other files here are ignored."))
+        }
         clock.mark("settings and data")
         diagnostics += frontMatter.flatMap(\.1)
         let references = data.references
@@ -212,11 +226,12 @@ public enum Build {
         let unreadable = Set(zip(pageFiles, parsed).compactMap { file, result in
             result.0 == nil ? try? URLMapping.url(forContentPath: file.relativePath).get() : nil
         })
-        let (site, problems) = Resolver.resolve(
+        var (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, unreadableFolders: data.unreadableFolders,
             assets: theme.assetURLs,
             generators: data.generators + [SearchPage()], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
+        site.dataFiles += brandingFiles
         clock.mark("resolve")
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)

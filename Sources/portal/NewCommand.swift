@@ -27,13 +27,13 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
     var content = "Content"
 
-    @Option(help: ArgumentHelp("The folder with the templates and styles.", valueName: "folder"))
-    var theme = "Theme"
+    @Option(help: ArgumentHelp("A folder of templates and styles in place of the built-in theme's. (default: Theme, if there is one)", valueName: "folder"))
+    var theme: String?
 
     func run() throws {
         let today = Day.today()
         // Read the site as it stands, drafts included, to number the issue after the last one.
-        let options = BuildOptions(content: content, theme: theme, output: "", now: today, includeDrafts: true)
+        let options = BuildOptions(content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: "", now: today, includeDrafts: true)
         let site: Site
         do {
             site = try Build.resolve(options).site

@@ -64,8 +64,8 @@ final class FieldReader {
                     line: line, column: column, "`\(key)` is missing from the \(what) starting here",
                     hint: isFrontMatter
                         ? "Add a line `\(key): …` between the two --- lines."
-                        : what.hasPrefix("entry")
-                            ? "Add a line `\(key): …` to this entry, lined up with its other lines."
+                        : what.hasPrefix("entry") || what.hasPrefix("group")
+                            ? "Add a line `\(key): …` to this \(what.hasPrefix("group") ? "group" : "entry"), lined up with its other lines."
                             : "Add a line `\(key): …` at the left edge of the file."))
             }
             return nil
@@ -253,6 +253,16 @@ final class FieldReader {
             return []
         }
         return sequence.map { FieldReader($0, in: file, firstLine: firstLine, what: "entry of `\(key)`") }
+    }
+
+    /// A group of fields indented under `key` (such as `branding:`), read by its own reader.
+    func group(_ key: String) -> FieldReader? {
+        guard let node = value(key, required: false) else { return nil }
+        guard case .mapping = node.value else {
+            fail(node, "`\(key)` must be `name: value` lines, indented under it", hint: "Write each of its fields on its own line below `\(key):`, indented by two spaces.")
+            return nil
+        }
+        return FieldReader(node, in: file, firstLine: firstLine, what: "group `\(key)`")
     }
 
     /// Warns about every name that was never asked for, suggesting the nearest known one.

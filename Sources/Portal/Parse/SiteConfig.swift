@@ -29,10 +29,12 @@ public struct SiteConfig: Sendable {
     public var quickExit: String
     /// The page explaining how to leave quickly and hide a visit (history is not erased).
     public var quickExitHelp: Link
+    /// The header's colours, the logo, the footer's legal name and address.
+    public var branding = Branding()
     /// Where each setting was written, for reports about them.
     public var fieldLocations: [String: SourceLocation] = [:]
 
-    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer"]
+    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer", "branding"]
     /// The fields of a `navigation` or `footer` entry, of a `doors` entry, and of a contact.
     static let linkFields = ["title", "url"]
     static let doorFields = ["title", "url", "text"]
@@ -112,16 +114,19 @@ public struct SiteConfig: Sendable {
                 "contacts", "the first contact must be 999, for a child in immediate danger",
                 hint: "Put the 999 entry at the top of `contacts`: people in an emergency read the first line first.")
         }
+        let (branding, brandingProblems) = Branding.read(fields.group("branding"))
+        diagnostics += brandingProblems
         diagnostics += fields.warnAboutUnknownFields(allowed: knownFields, context: "the site settings")
         guard let name, let shortName, let baseURL, let description, let contactsPage, let quickExit, let quickExitHelp,
             !diagnostics.hasErrors
         else {
             return (nil, diagnostics)
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             name: name, shortName: shortName, baseURL: baseURL, description: description,
             navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage,
             quickExit: quickExit, quickExitHelp: quickExitHelp, fieldLocations: fields.locations)
+        config.branding = branding
         return (config, diagnostics)
     }
 }

@@ -60,6 +60,13 @@ public enum SourceTree {
 
     /// Reads one file as normalised text.
     public static func read(root: String, relativePath: String, displayRoot: String) -> Result<SourceFile, Diagnostic> {
+        readBytes(root: root, relativePath: relativePath, displayRoot: displayRoot).flatMap { bytes in
+            SourceFile.decode(bytes, path: displayRoot.isEmpty ? relativePath : "\(displayRoot)/\(relativePath)", relativePath: relativePath)
+        }
+    }
+
+    /// Reads one file's bytes, refusing links that lead outside `root` and files over the limit.
+    public static func readBytes(root: String, relativePath: String, displayRoot: String) -> Result<[UInt8], Diagnostic> {
         let displayPath = displayRoot.isEmpty ? relativePath : "\(displayRoot)/\(relativePath)"
         let path = "\(root)/\(relativePath)"
         var outside: Diagnostic {
@@ -107,6 +114,6 @@ public enum SourceTree {
             guard count <= sizeLimit else { return .failure(unreadable) }
         }
         bytes.removeLast(bytes.count - count)
-        return SourceFile.decode(bytes, path: displayPath, relativePath: relativePath)
+        return .success(bytes)
     }
 }

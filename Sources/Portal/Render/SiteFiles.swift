@@ -1,7 +1,8 @@
 import Foundation
 
-/// The files around the pages: Atom feeds (RFC 4287), the sitemap and robots.txt. Made
-/// from the finished list of addresses, so nothing is left out or listed twice.
+/// The files around the pages: Atom feeds (RFC 4287), the sitemap, robots.txt and the
+/// board's colours. Made from the finished list of addresses, so nothing is left out or
+/// listed twice.
 struct SiteFiles {
     let site: Site
     /// Every HTML page's address, in order.
@@ -29,7 +30,17 @@ struct SiteFiles {
                 title: "\(site.config.name): news and publications", path: Self.newsFeed, entries: news)),
             OutputFile(path: "sitemap.xml", contents: sitemap()),
             OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(site.config.baseURL)/sitemap.xml\n"),
+            OutputFile(path: Self.brandingStylesheet, text: Self.brandingCSS(site.config.branding)),
         ]
+    }
+
+    /// The board's colours for the theme's stylesheet, from `branding:` in the settings: a
+    /// file of its own, since the pages allow no style written inside them (CSP).
+    static let brandingStylesheet = "branding.css"
+
+    static func brandingCSS(_ branding: Branding) -> String {
+        "/* The board's colours, from `branding` in site.yaml. */\n"
+            + ":root { --brand: \(branding.headerColour.hex); --brand-text: \(branding.headerTextColour.hex); }\n"
     }
 
     /// The date an entry last changed: `updated` if given, else its own date.

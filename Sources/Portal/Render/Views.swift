@@ -88,6 +88,10 @@ struct LayoutView: TemplateView {
 struct SiteLayoutView: TemplateView {
     var siteName: String
     var siteShortName: String
+    var logo: ImageView?
+    /// The footer's: the board's legal name and registered address.
+    var legalName: String
+    var address: String?
     var contacts: [ContactView]
     var contactsPage: String
     /// The settings may name another website for these two (`rel="noopener"`).
@@ -97,6 +101,14 @@ struct SiteLayoutView: TemplateView {
     var quickExitHelp: String
     var quickExitHelpOutside: Bool
     var feeds: [LinkView]
+}
+
+/// An image with its text alternative and size (so the page does not jump as it loads).
+struct ImageView: TemplateView {
+    var url: String
+    var alt: String
+    var width: Int?
+    var height: Int?
 }
 
 /// One value of a search filter, as `data-pagefind-filter`.
