@@ -2,8 +2,8 @@
 /// must document (`DocsTests` fails on any it does not). The names come from the readers
 /// themselves, so a field added to a reader is checked without a word here:
 ///
-/// - readers with a fixed list (pages, `site.yaml`, ```` ```table ````, ```` ```courses ````,
-///   the attendance CSV) are listed by their own static lists;
+/// - readers with a fixed list (pages, `site.yaml` and its `branding`, ```` ```table ````,
+///   ```` ```courses ````, the attendance CSV) are listed by their own static lists;
 /// - readers that accept exactly the fields they ask for (the training data, business
 ///   plans) are asked: each reads a probe with a name it does not know, in every list of
 ///   entries it has, and its warning names the fields it knows.
@@ -29,6 +29,7 @@ public enum AcceptedFields {
             Group(place: "site.yaml: `navigation` and `footer` entries", names: SiteConfig.linkFields),
             Group(place: "site.yaml: `doors` entries", names: SiteConfig.doorFields),
             Group(place: "site.yaml: `contacts` entries", names: SiteConfig.contactFields),
+            Group(place: "site.yaml: the `branding` group", names: Branding.fields),
             Group(place: "a ```table block", names: DataTableBlock.fields),
             Group(place: "a ```courses block", names: CourseListBlock.fields),
             Group(place: "an attendance CSV file (its columns)", names: TrainingParser.attendanceColumns),
