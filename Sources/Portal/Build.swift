@@ -185,6 +185,11 @@ public enum Build {
             [CourseListBlock(catalogue: catalogue, theme: $0, dataHasErrors: data.unreadableFolders.contains(TrainingPages.root)),
              DataTableBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
+        // Details only the board knows, still to be written in: a warning each.
+        let scanned = pageFiles + (configFile.map { [$0] } ?? []) + dataFiles.values.sorted { $0.path < $1.path }
+        let placeholders = parallelMap(scanned) { Placeholders.find(in: $0) }
+        for (file, found) in zip(scanned, placeholders) { diagnostics += Placeholders.warnings(found, in: file) }
+        let allPlaceholders = placeholders.flatMap { $0 }
         // Only once the settings are read: until then, any file might be the logo.
         for path in other where config != nil && path != config?.branding.logo?.path {
             diagnostics.append(Diagnostic(
@@ -232,6 +237,7 @@ public enum Build {
             generators: data.generators + [SearchPage()], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
         site.dataFiles += brandingFiles
+        site.placeholders = allPlaceholders
         clock.mark("resolve")
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)

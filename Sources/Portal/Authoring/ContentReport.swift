@@ -10,6 +10,8 @@ public struct ContentReport: Sendable {
     public var policiesPastReview: [Item] = []
     public var notUpdatedForAYear: [Item] = []
     public var drafts: [Item] = []
+    /// Every `[to be added: …]` still to replace.
+    public var placeholders: [Item] = []
     /// By host, hosts in order.
     public var externalLinks: [(host: String, items: [Item])] = []
 
@@ -46,6 +48,9 @@ public struct ContentReport: Sendable {
         }
         outside(config.quickExit, at: config.fieldLocations["quick_exit"] ?? SourceLocation(path: "site.yaml"))
         externalLinks = external.keys.sorted().map { ($0, external[$0]!) }
+        placeholders = site.placeholders.map {
+            Item(location: "\($0.location.path):\($0.location.line):\($0.location.column)", text: "[\($0.text)]")
+        }
     }
 
     /// Why a published page is listed as not updated for a year, if it is: its `updated`
@@ -76,6 +81,9 @@ public struct ContentReport: Sendable {
             out += "\n\(title) (\(items.count))\n"
             if items.isEmpty { out += "  \(empty)\n" }
             for item in items { out += "  \(item.location)  \(item.text)\n" }
+        }
+        if !placeholders.isEmpty {
+            section("Details still to be added (replace each [to be added: …] with your board's own)", placeholders, empty: "")
         }
         section("Policies past their review date", policiesPastReview, empty: "None: every current policy is within its review date.")
         section("Pages not updated for over a year, or with no `updated` date", notUpdatedForAYear, empty: "None.")

@@ -11,8 +11,11 @@ public struct SiteConfig: Sendable {
         public var label: String
         public var phone: String
 
-        /// `tel:` form of the number: digits only.
-        public var telURL: String { "tel:" + phone.filter(\.isNumber) }
+        /// `tel:` form of the number (digits only), or nil while it is a placeholder.
+        public var telURL: String? { isPlaceholder ? nil : "tel:" + phone.filter(\.isNumber) }
+        /// The number as the page shows it: "to be added" while it is a placeholder.
+        public var shownPhone: String { isPlaceholder ? "to be added" : phone }
+        private var isPlaceholder: Bool { Placeholders.contains(phone) }
     }
 
     public var name: String

@@ -27,13 +27,13 @@ struct NewsletterEmail {
                 issueLine: "Issue \(issue) · \(date.long)", summary: resolved.page.summary,
                 content: Self.inlineStyles(SiteFiles.absolute(resolved.body.html, base: base)),
                 webURL: base + resolved.page.url,
-                contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
+                contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.shownPhone, tel: $0.telURL) },
                 year: String(date.year))
             let html = theme.render(view, template: "newsletter-email")
             var text = "\(site.config.name)\n\(resolved.page.title)\nIssue \(issue), \(date.long)\n\n"
             text += resolved.body.plainText ?? ""
             text += "\nRead this newsletter on the web: \(base)\(resolved.page.url)\n"
-            text += "\nWorried about a child?\n" + site.config.contacts.map { "- \($0.label): \($0.phone)" }.joined(separator: "\n") + "\n"
+            text += "\nWorried about a child?\n" + site.config.contacts.map { "- \($0.label): \($0.shownPhone)" }.joined(separator: "\n") + "\n"
             return [
                 OutputFile(path: Self.htmlPath(resolved.page.url), text: html),
                 OutputFile(path: Self.textPath(resolved.page.url), text: text),

@@ -143,7 +143,7 @@ public struct Renderer: Sendable {
             siteName: site.config.name, siteShortName: site.config.shortName,
             logo: site.config.branding.logo.map { ImageView(url: "/" + $0.path, alt: $0.alt, width: $0.width, height: $0.height) },
             legalName: site.config.branding.legalName ?? site.config.name, address: site.config.branding.address,
-            contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.phone, tel: $0.telURL) },
+            contacts: site.config.contacts.map { ContactView(label: $0.label, phone: $0.shownPhone, tel: $0.telURL) },
             contactsPage: site.config.contactsPage.url.target,
             contactsPageOutside: AddressCheck.isOutsideWeb(site.config.contactsPage.url.target),
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },

@@ -31,7 +31,8 @@ struct NavItemView: TemplateView {
 struct ContactView: TemplateView {
     var label: String
     var phone: String
-    var tel: String
+    /// None while the number is a placeholder.
+    var tel: String?
 }
 
 struct DateView: TemplateView {
