@@ -13,6 +13,6 @@ struct PortalCommand: AsyncParsableCommand {
             problem is listed with its file, line and what to do.
             """,
         version: PortalVersion.current,
-        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, ThemeCommand.self],
+        subcommands: [InitCommand.self, BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
