@@ -24,8 +24,7 @@ PYTHON := $(VENV)/bin/python
 
 site: deps $(VENV)/.ready
 	$(RELEASE_BUILD)
-	.build/release/portal build --content Content --theme Theme --output Site --now $(NOW)
-	$(PYTHON) -m pagefind --site Site --quiet
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" .build/release/portal build --content Content --output Site --now $(NOW)
 
 # portal serve runs the portal-serve beside portal: both go into the same folder.
 install: deps

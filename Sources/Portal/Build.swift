@@ -14,11 +14,14 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Replace the output folder even if portal did not make it (see `OutputWriter.checkSafe`).
     public var force: Bool
+    /// Pagefind, to index the written site; without it the site has no search index.
+    public var searchIndex: SearchIndex?
 
     public init(
         content: String, theme: String = "Theme", themeRequired: Bool = false, output: String, now: Day,
-        includeDrafts: Bool = false, force: Bool = false
+        includeDrafts: Bool = false, force: Bool = false, searchIndex: SearchIndex? = nil
     ) {
+        self.searchIndex = searchIndex
         self.content = content
         self.theme = theme
         self.themeRequired = themeRequired
@@ -234,9 +237,10 @@ public enum Build {
         var (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, unreadableFolders: data.unreadableFolders,
             assets: theme.assetURLs,
-            generators: data.generators + [SearchPage()], references: references, now: options.now,
+            generators: data.generators + [SearchPage(hasIndex: options.searchIndex != nil)], references: references, now: options.now,
             includeDrafts: options.includeDrafts)
         site.dataFiles += brandingFiles
+        site.hasSearchIndex = options.searchIndex != nil
         site.placeholders = allPlaceholders
         clock.mark("resolve")
         diagnostics += problems
@@ -284,11 +288,12 @@ public enum Build {
         var paths: [String]
         if let previous {
             paths = try writer.rewrite(tasks, copies: theme.assets, replacing: previous, making: make)
+            try options.searchIndex?.build(in: options.output)
         } else {
             let staging = try writer.stage()
             do {
                 paths = try staging.write(tasks, making: make)
-                try staging.finish(copies: theme.assets)
+                try staging.finish(copies: theme.assets, searchIndex: options.searchIndex)
                 paths += theme.assets.map(\.outputPath)
             } catch {
                 staging.discard()

@@ -27,6 +27,15 @@ public struct SiteOptions: ParsableArguments {
     @Flag(help: "Replace the output folder even if it holds files portal did not make (they are deleted).")
     public var force = false
 
+    @Flag(help: "Make no search index, even if Pagefind is installed: the search page then offers the A to Z alone.")
+    public var noSearchIndex = false
+
+    /// Said once, when Pagefind was looked for and not found.
+    public static let noPagefind = """
+        Note: no search index, since Pagefind is not installed; the search page offers the A to Z alone. \
+        To add search: pip install 'pagefind[bin]', or put the pagefind program on your PATH.
+        """
+
     public func validate() throws {
         if let now, Day(iso: now) == nil {
             throw ValidationError("--now must be a date written year-month-day, like 2026-11-21 (got “\(now)”).")
@@ -36,6 +45,6 @@ public struct SiteOptions: ParsableArguments {
     public var buildOptions: BuildOptions {
         BuildOptions(
             content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
-            includeDrafts: drafts, force: force)
+            includeDrafts: drafts, force: force, searchIndex: noSearchIndex ? nil : SearchIndex.find())
     }
 }

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let folder = site.content.hasSuffix("/") ? site.content : site.content + "/"
+        if options.searchIndex == nil, !site.noSearchIndex { Terminal.error(SiteOptions.noPagefind) }
         if !stop.requested {
             Output.line("Previewing at http://127.0.0.1:\(listening)/ — edit files in \(folder) and the page reloads. Press Ctrl+C to stop.")
         }

@@ -35,6 +35,7 @@ struct BuildCommand: ParsableCommand {
                 return
             }
             if !result.warnings.isEmpty { Terminal.error(formatter.report(result.warnings)) }
+            if options.searchIndex == nil, !site.noSearchIndex { Terminal.error(SiteOptions.noPagefind) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("Built \(result.pageCount) pages into \(site.output)/ in \(seconds) s.")
         } catch let failure as BuildFailed {

@@ -149,7 +149,7 @@ public struct Renderer: Sendable {
             footer: site.config.footer.map { LinkView(title: $0.title, url: $0.url.target) },
             quickExit: site.config.quickExit, quickExitHelp: site.config.quickExitHelp.url.target,
             quickExitHelpOutside: AddressCheck.isOutsideWeb(site.config.quickExitHelp.url.target),
-            feeds: SiteFiles.feedLinks(site)))
+            feeds: SiteFiles.feedLinks(site), searchIndex: site.hasSearchIndex))
     }
 
     /// `404.html`: served by most hosts for an address that does not exist. It has no

@@ -1,9 +1,13 @@
-/// `/search/`: a search box (Pagefind, which indexes the built site after the build) and,
-/// for everyone and for browsers without JavaScript, an A–Z of every page.
+/// `/search/`: a search box (Pagefind, which indexes the built site, if it is installed)
+/// and, for everyone and for browsers without JavaScript, an A–Z of every page.
 public struct SearchPage: PageGenerator {
     public static let url = "/search/"
+    /// Whether the site gets a search index: without one there is no box to offer.
+    let hasIndex: Bool
 
-    public init() {}
+    public init(hasIndex: Bool) {
+        self.hasIndex = hasIndex
+    }
 
     public var links: [LinkToCheck] { [] }
 
@@ -15,6 +19,7 @@ public struct SearchPage: PageGenerator {
 
     struct View: TemplateView {
         var title: String
+        var hasIndex: Bool
         var letters: [Letter]
     }
 
@@ -31,9 +36,10 @@ public struct SearchPage: PageGenerator {
             }
             letters[letters.count - 1].pages.append(entry)
         }
-        let view = View(title: "Search", letters: letters)
+        let view = View(title: "Search", hasIndex: hasIndex, letters: letters)
         return [GeneratedPage(
-            url: Self.url, title: "Search", summary: "Search the website, or find a page in the A to Z.",
+            url: Self.url, title: "Search",
+            summary: hasIndex ? "Search the website, or find a page in the A to Z." : "Find a page in the A to Z.",
             template: "search", view: view)]
     }
 

@@ -102,6 +102,8 @@ struct SiteLayoutView: TemplateView {
     var quickExitHelp: String
     var quickExitHelpOutside: Bool
     var feeds: [LinkView]
+    /// Whether the site has a search index, for the search page's scripts.
+    var searchIndex: Bool
 }
 
 /// An image with its text alternative and size (so the page does not jump as it loads).

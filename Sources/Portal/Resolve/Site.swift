@@ -98,6 +98,8 @@ public struct Site: Sendable {
     }
     /// The addresses of `dataFiles`, for checking links to them.
     private(set) var dataFileURLs: Set<String> = []
+    /// Whether the written site gets a search index (Pagefind), which the search page uses.
+    public var hasSearchIndex = false
     /// Every `[to be added: …]` left in pages, settings and data, for `portal check`.
     public var placeholders: [Placeholders.Found] = []
     /// Files the theme provides, by address (e.g. `/assets/site.css`).

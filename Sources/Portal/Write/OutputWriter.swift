@@ -149,10 +149,12 @@ public struct OutputWriter: Sendable {
             try write(files) { [$0] }
         }
 
-        /// Copies `copies` in, then puts the staged site in the output's place in one step.
-        public func finish(copies: [ThemeAsset] = []) throws {
+        /// Copies `copies` in, makes the search index (if there is a `searchIndex`), then puts
+        /// the staged site in the output's place in one step.
+        public func finish(copies: [ThemeAsset] = [], searchIndex: SearchIndex? = nil) throws {
             let fm = FileManager.default
             _ = try write(OutputWriter.read(copies))
+            try searchIndex?.build(in: folder)
             var isFolder: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output, isDirectory: &isFolder)
             if hadOutput && !isFolder.boolValue {
