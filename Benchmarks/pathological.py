@@ -67,12 +67,12 @@ def cases():
 
 
 def build(content, output):
-    return subprocess.run([str(PORTAL), "build", "--content", str(content), "--theme", str(REPO / "Theme"),
+    return subprocess.run([str(PORTAL), "build", "--no-search-index", "--content", str(content), "--theme", str(REPO / "Theme"),
                            "--output", str(output), "--now", "2026-11-21", "--force"], capture_output=True)
 
 
 def peak_rss_mb(content, output):
-    result = subprocess.run(["/usr/bin/time", "-v", str(PORTAL), "build", "--content", str(content), "--theme",
+    result = subprocess.run(["/usr/bin/time", "-v", str(PORTAL), "build", "--no-search-index", "--content", str(content), "--theme",
                              str(REPO / "Theme"), "--output", str(output), "--now", "2026-11-21", "--force"],
                             capture_output=True, text=True)
     match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
