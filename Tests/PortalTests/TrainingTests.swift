@@ -17,6 +17,7 @@ enum TrainingData {
             year: 2012-13
             title: Attendance in 2012-13
             source: A test.
+        booking_terms: Places are free to staff of partner agencies and to volunteers.
 
         """
     static let levels = """
@@ -163,6 +164,7 @@ enum TrainingData {
         #expect(problems.isEmpty, "\(DiagnosticFormatter().report(problems))")
         let catalogue = try #require(parsed)
         #expect(catalogue.programme.nonAttendanceCharge == 100)
+        #expect(catalogue.programme.bookingTerms == "Places are free to staff of partner agencies and to volunteers.")
         #expect(catalogue.level("level-2")?.frameworks == [
             .init(name: "Working Together 2010 staff groups", levels: [2, 3]),
             .init(name: "Intercollegiate Document levels (health staff)", levels: [2]),
@@ -274,6 +276,63 @@ enum TrainingData {
         let json = try CatalogueData.decode(Data(try #require(result.files.first { $0.path == "training/courses.json" }).contents))
         #expect(json.levels[0].frameworks.isEmpty)
         #expect(json.levels[1].frameworks.map(\.name) == ["Working Together to Safeguard Children 2023", "Intercollegiate Document levels (health staff)"])
+    }
+
+    /// `booking_terms` and `non_attendance_charge`: who may book and what not coming costs
+    /// are the board's to say, under "How to book" on every page that has it, and nothing
+    /// is said that the data does not say.
+    @Test func bookingTermsAndTheChargeComeFromTheProgramme() throws {
+        let charged = "If you cannot come, tell us as soon as you can: a charge of £100 is made for a booked place that is not used without notice."
+        let terms = "Places are free to staff of partner agencies and to volunteers."
+        let (scratch, result) = try build(TrainingData.files())
+        defer { scratch.remove() }
+        #expect(result.warnings.isEmpty, "\(DiagnosticFormatter().report(result.warnings))")
+        for url in ["/training/", "/training/courses/core/", "/training/brochure/"] {
+            let html = try #require(scratch.html(url, in: result))
+            #expect(html.contains("<p>\(terms) \(charged)</p>"), "\(url)")
+        }
+        let course = try #require(scratch.html("/training/courses/core/", in: result))
+        #expect(course.contains("A £100 charge if you miss a booked place without telling us"))
+
+        // Neither: no paragraph, no fact, no charge in the open data.
+        let neither = TrainingData.programme
+            .replacingOccurrences(of: "non_attendance_charge: 100\n", with: "")
+            .replacingOccurrences(of: "booking_terms: \(terms)\n", with: "")
+        #expect(neither.count < TrainingData.programme.count - 60)
+        let (bare, bareResult) = try build(TrainingData.files(replacing: "training-programme.yaml", with: neither))
+        defer { bare.remove() }
+        #expect(bareResult.warnings.isEmpty, "\(DiagnosticFormatter().report(bareResult.warnings))")
+        for url in ["/training/", "/training/courses/core/", "/training/brochure/"] {
+            let html = try #require(bare.html(url, in: bareResult))
+            #expect(!html.contains("charge") && !html.contains("Places are free"), "\(url)")
+            #expect(html.contains("01632 960700</a>.</p>\n</div>"), "\(url): the box ends after how to book")
+        }
+        #expect(try !#require(bare.html("/training/courses/core/", in: bareResult)).contains("If you do not attend"))
+        let json = try CatalogueData.decode(Data(try #require(bareResult.files.first { $0.path == "training/courses.json" }).contents))
+        #expect(json.programme.nonAttendanceChargePounds == nil)
+
+        // A charge of 0 is no charge: the terms alone.
+        let free = TrainingData.programme.replacingOccurrences(of: "non_attendance_charge: 100", with: "non_attendance_charge: 0")
+        let (zero, zeroResult) = try build(TrainingData.files(replacing: "training-programme.yaml", with: free))
+        defer { zero.remove() }
+        let zeroCourse = try #require(zero.html("/training/courses/core/", in: zeroResult))
+        #expect(zeroCourse.contains("<p>\(terms)</p>"))
+        #expect(!zeroCourse.contains("£0") && !zeroCourse.contains("charge"))
+
+        // A charge without terms: the charge alone.
+        let chargeOnly = TrainingData.programme.replacingOccurrences(of: "booking_terms: \(terms)\n", with: "")
+        let (only, onlyResult) = try build(TrainingData.files(replacing: "training-programme.yaml", with: chargeOnly))
+        defer { only.remove() }
+        #expect(try #require(only.html("/training/", in: onlyResult)).contains("<p>\(charged)</p>"))
+
+        // Plain text, like every field shown as written.
+        let marked = Scratch(TrainingData.files(
+            replacing: "training-programme.yaml",
+            with: TrainingData.programme.replacingOccurrences(of: "to volunteers.", with: "to [volunteers](/about/).")))
+        defer { marked.remove() }
+        #expect(located(marked.problems()) == [
+            "data/training-programme.yaml:12:16: `booking_terms` is shown as plain text, so it cannot hold Markdown or HTML (“](”)",
+        ])
     }
 
     @Test func attendanceTotalsAreComputed() throws {

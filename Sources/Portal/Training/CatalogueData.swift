@@ -6,7 +6,8 @@ public struct CatalogueData: Codable, Equatable, Sendable {
     public struct Programme: Codable, Equatable, Sendable {
         public var title: String
         public var year: String
-        public var nonAttendanceChargePounds: Int
+        /// Absent if the programme states no charge.
+        public var nonAttendanceChargePounds: Int?
         public var bookingEmail: String
         public var bookingPhone: String
         public var note: String?

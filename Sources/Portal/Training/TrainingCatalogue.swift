@@ -17,10 +17,18 @@ public struct TrainingCatalogue: Sendable {
     public struct Programme: Sendable {
         public var title: String
         public var year: String
-        public var nonAttendanceCharge: Int
+        /// Pounds charged for a booked place not used without notice (`non_attendance_charge`);
+        /// nil if the data says nothing. Nil or 0: the pages mention no charge.
+        public var nonAttendanceCharge: Int? = nil
         public var bookingEmail: String
         public var bookingPhone: String
-        public var sampleNote: String?
+        public var sampleNote: String? = nil
+        /// Who may book and who pays, in the board's words (`booking_terms`), shown under
+        /// "How to book"; nil if the data does not say.
+        public var bookingTerms: String? = nil
+
+        /// The charge for a place not used without notice, if there is one.
+        var charge: Int? { nonAttendanceCharge.flatMap { $0 > 0 ? $0 : nil } }
     }
 
     /// One year's attendance per course, from a CSV file named in the programme settings.

@@ -42,7 +42,8 @@ public struct TrainingPages: PageGenerator {
         let programme = catalogue.programme
         return BookingView(
             email: programme.bookingEmail, phone: programme.bookingPhone,
-            tel: "tel:" + programme.bookingPhone.filter(\.isNumber), charge: "£\(programme.nonAttendanceCharge)")
+            tel: "tel:" + programme.bookingPhone.filter(\.isNumber), terms: programme.bookingTerms,
+            charge: programme.charge.map { "£\($0)" }, hasTerms: programme.bookingTerms != nil || programme.charge != nil)
     }
 
     private func home(_ site: Site) -> GeneratedPage {
@@ -227,9 +228,10 @@ public struct TrainingPages: PageGenerator {
         facts.append(FactView(label: "Duration", text: course.duration))
         facts.append(FactView(label: "Provider", text: course.providerName ?? (course.provider == .inHouse ? "The board's training team" : "An external provider")))
         facts.append(FactView(label: "Cost", text: course.cost))
-        facts.append(FactView(
-            label: "If you do not attend",
-            text: "A £\(catalogue.programme.nonAttendanceCharge) charge if you miss a booked place without telling us"))
+        if let charge = catalogue.programme.charge {
+            facts.append(FactView(
+                label: "If you do not attend", text: "A £\(charge) charge if you miss a booked place without telling us"))
+        }
         for id in course.prerequisites {
             if let first = catalogue.course(id) {
                 facts.append(FactView(label: "Take first", text: first.title, url: Self.courseURL(id)))

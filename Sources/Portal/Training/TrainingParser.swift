@@ -189,10 +189,16 @@ public struct TrainingParser {
         let fields = FieldReader(node, in: file, firstLine: 1, what: "programme settings")
         let title = fields.string("title", required: true)
         let year = fields.period("year", required: true, kind: "a programme year", example: "2026-27")
-        let charge = fields.int("non_attendance_charge", required: true, minimum: 0)
+        let charge = fields.int("non_attendance_charge", minimum: 0)
         let email = fields.string("booking_email", required: true)
         let phone = fields.string("booking_phone", required: true)
         let note = fields.string("sample_note")
+        let terms = fields.string("booking_terms")
+        if let terms, let markup = BusinessPlanParser.markup(in: terms) {
+            fields.failField(
+                "booking_terms", "`booking_terms` is shown as plain text, so it cannot hold Markdown or HTML (“\(markup)”)",
+                hint: "Write the words only: they appear exactly as written, without links or emphasis.")
+        }
         for entry in fields.list("attendance") {
             let name = entry.string("file", required: true)
             // Named here: a mistake elsewhere in the entry does not make the file unused too.
@@ -207,8 +213,10 @@ public struct TrainingParser {
             }
         }
         diagnostics += fields.warnAboutUnknownFields(allowed: fields.asked, context: "the programme settings")
-        guard let title, let year, let charge, let email, let phone else { return nil }
-        return .init(title: title, year: year, nonAttendanceCharge: charge, bookingEmail: email, bookingPhone: phone, sampleNote: note)
+        guard let title, let year, let email, let phone else { return nil }
+        return .init(
+            title: title, year: year, nonAttendanceCharge: charge, bookingEmail: email, bookingPhone: phone, sampleNote: note,
+            bookingTerms: terms)
     }
 
     private static func readLevel(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Level? {

@@ -42,7 +42,12 @@ struct BookingView: TemplateView {
     var email: String
     var phone: String
     var tel: String
-    var charge: String
+    /// Who may book and who pays, from the programme's `booking_terms`.
+    var terms: String?
+    /// The charge for a place not used without notice, `£100`; nil if there is none.
+    var charge: String?
+    /// Whether there is anything to say about terms or charges.
+    var hasTerms: Bool
 }
 
 /// The catalogue's home: `training-home.mustache`.
