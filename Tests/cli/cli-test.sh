@@ -128,5 +128,43 @@ check "--force replaces it" test -f Documents/index.html -a ! -f Documents/thesi
 "$portal" build --theme "$repo/Theme" --now 2026-11-21 --output Documents >out.txt 2>err.txt
 check "a folder portal made is replaced without --force" test $? -eq 0
 
+# portal init: a new board's project, refusing a folder that is not empty.
+"$portal" init "$work/board" --name "Northmoor Safeguarding Children Partnership" >out.txt 2>err.txt
+check "init exits 0" test $? -eq 0
+check "init says what to do next" grep -q '^  portal serve' out.txt
+check "init makes the settings" grep -q '^name: "Northmoor Safeguarding Children Partnership"$' "$work/board/Content/site.yaml"
+"$portal" init "$work/board" --name "Another Board" >out.txt 2>err.txt
+check "init into a folder that is not empty exits 1" test $? -eq 1
+check "init into a folder that is not empty says why" grep -q 'is not empty' err.txt
+"$portal" init "$work/other" --name "Northmoor <SCP>" >out.txt 2>err.txt
+check "init refuses a name a title cannot carry" grep -q 'has “<” in it' err.txt
+check "and writes nothing" test ! -e "$work/other"
+(cd "$work/board" && "$portal" build --now 2026-11-21 >out.txt 2>err.txt)
+check "a new project builds" test $? -eq 0
+check "its placeholders are warnings" grep -q 'warning: still a placeholder: “\[to be added: ' "$work/board/err.txt"
+(cd "$work/board" && "$portal" build --theme Thme --now 2026-11-21 >out.txt 2>err.txt)
+check "a --theme folder that does not exist is an error" grep -q 'the theme folder does not exist' "$work/board/err.txt"
+
+# docs/NEW-BOARD.md, followed to the letter: every ```sh block runs, in order, with this
+# portal on PATH. `portal serve` runs on a free port until its page has been fetched.
+guide_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/guide"
+{
+  echo 'set -e'
+  echo "serve_and_fetch() {"
+  echo "  portal serve --port $guide_port >serve.log 2>&1 & pid=\$!"
+  echo '  for _ in $(seq 1 240); do grep -q "Previewing at" serve.log && break; sleep 0.5; done'
+  echo "  python3 -c 'import sys, urllib.request; sys.exit(b\"Northmoor\" not in urllib.request.urlopen(\"http://127.0.0.1:$guide_port/\").read())'"
+  echo '  kill $pid; wait $pid || true'
+  echo '}'
+  awk '/^```sh$/ { inside = 1; next } /^```/ { inside = 0 } inside' "$repo/docs/NEW-BOARD.md" | sed 's/^portal serve$/serve_and_fetch/'
+} >"$work/guide.sh"
+(cd "$work/guide" && PATH="$(dirname "$portal"):$PATH" bash "$work/guide.sh" >"$work/guide.log" 2>&1)
+check "docs/NEW-BOARD.md's commands all succeed" test $? -eq 0
+check "its preview served the board's home page" grep -q 'Previewing at' "$work/guide/northmoor/serve.log"
+check "its check listed the details to add" grep -q '^Details still to be added' "$work/guide.log"
+check "its theme copy was used" test -f "$work/guide/northmoor/Theme/assets/site.css"
+check "its build made the site" grep -q 'Northmoor Safeguarding Children Partnership' "$work/guide/northmoor/Site/index.html"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
