@@ -34,6 +34,8 @@ import Testing
         for file in result.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".xml") || file.path.hasSuffix(".txt") {
             let text = String(decoding: file.contents, as: UTF8.self)
             #expect(!text.contains("{{"), "\(file.path) has a token left")
+            // A placeholder is never a link: no email to “[to be added…”, no number to call.
+            #expect(!text.contains("href=\"mailto:[") && !text.contains("href=\"tel:\""), "\(file.path) links a placeholder")
         }
         let home = try #require(result.files.first { $0.path == "index.html" }.map { String(decoding: $0.contents, as: UTF8.self) })
         #expect(home.contains("St Aldwyn’s &amp; Northmoor Safeguarding Children Partnership"))

@@ -42,7 +42,9 @@ public struct TrainingPages: PageGenerator {
         let programme = catalogue.programme
         return BookingView(
             email: programme.bookingEmail, phone: programme.bookingPhone,
-            tel: "tel:" + programme.bookingPhone.filter(\.isNumber), terms: programme.bookingTerms,
+            mailto: Placeholders.contains(programme.bookingEmail) ? nil : "mailto:" + programme.bookingEmail,
+            tel: Placeholders.contains(programme.bookingPhone) ? nil : "tel:" + programme.bookingPhone.filter(\.isNumber),
+            terms: programme.bookingTerms,
             charge: programme.charge.map { "£\($0)" }, hasTerms: programme.bookingTerms != nil || programme.charge != nil)
     }
 

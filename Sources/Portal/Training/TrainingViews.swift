@@ -41,7 +41,9 @@ struct LevelCardView: TemplateView {
 struct BookingView: TemplateView {
     var email: String
     var phone: String
-    var tel: String
+    /// The links to write and to call: none while the address or number is a placeholder.
+    var mailto: String?
+    var tel: String?
     /// Who may book and who pays, from the programme's `booking_terms`.
     var terms: String?
     /// The charge for a place not used without notice, `£100`; nil if there is none.
