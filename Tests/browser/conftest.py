@@ -1,5 +1,7 @@
-"""Builds the board's portal into a temporary folder, indexes it with Pagefind, serves it
-on 127.0.0.1 and drives Debian's headless Chromium through Selenium.
+"""Builds two sites into temporary folders, each indexed by Pagefind from portal build, serves
+them on 127.0.0.1 and drives Debian's headless Chromium through Selenium: the bundled
+Havering portal, and the project `portal init` makes for a new board, as it comes, with the
+built-in theme. Every test runs on both.
 
 In tests the quick exit leads to a page on 127.0.0.1, so no request leaves this machine."""
 
@@ -36,14 +38,37 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The built site: its folder, its address, and every page's address."""
-    work = tmp_path_factory.mktemp("portal")
+# What the tests need to know of each site: pages that must have the quick exit, and pages
+# to weigh (the home page and a sensitive page among them).
+SITES = {
+    "havering": {
+        "sensitive": ["/parents-carers/child-sexual-exploitation/", "/young-people/cse-and-healthy-relationships/",
+                      "/parents-carers/private-fostering/"],
+        "samples": ["/", "/parents-carers/private-fostering/", "/training/courses/safeguarding-level-2/",
+                    "/publications/annual-reports/2012-13/", "/publications/business-plans/2013-14/"],
+    },
+    "starter": {
+        "sensitive": ["/parents-carers/child-exploitation/", "/young-people/healthy-relationships/",
+                      "/parents-carers/private-fostering/"],
+        "samples": ["/", "/parents-carers/private-fostering/", "/training/"],
+    },
+}
+
+
+@pytest.fixture(scope="session", params=sorted(SITES))
+def site(request, tmp_path_factory):
+    """The built site: its name, folder, address, every page's address, and SITES' facts."""
+    name = request.param
+    work = tmp_path_factory.mktemp(name)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     content = work / "Content"
-    shutil.copytree(REPO / "Content", content)
+    if name == "havering":
+        shutil.copytree(REPO / "Content", content)
+    else:
+        subprocess.run([str(PORTAL), "init", str(work / "project"), "--name", "Northmoor Safeguarding Children Partnership"],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.move(str(work / "project" / "Content"), content)
     settings = content / "site.yaml"
     text = settings.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^quick_exit: .*$", f"quick_exit: {base}/{EXIT_PAGE}", text)
@@ -70,7 +95,7 @@ def site(tmp_path_factory):
             continue
         pages.append("/" if str(folder) == "." else f"/{folder.as_posix()}/")
     pages.append("/404.html")
-    yield {"root": output, "base": base, "pages": pages}
+    yield {"name": name, "root": output, "base": base, "pages": pages, **SITES[name]}
     server.shutdown()
 
 

@@ -100,7 +100,7 @@ def test_secondary_skip_link_and_help_page(site, browser):
 def test_only_sensitive_pages_have_it(site, browser):
     browser.get(site["base"] + ORDINARY)
     assert not browser.find_elements(By.CSS_SELECTOR, "[data-quick-exit]")
-    for page in ["/parents-carers/child-sexual-exploitation/", "/young-people/cse-and-healthy-relationships/", SENSITIVE]:
+    for page in site["sensitive"]:
         browser.get(site["base"] + page)
         assert browser.find_elements(By.CSS_SELECTOR, "[data-quick-exit]"), page
 
