@@ -201,6 +201,7 @@ public enum Build {
         }
         clock.mark("settings and data")
         diagnostics += frontMatter.flatMap(\.1)
+        diagnostics += TopicPages.unknownTopics(of: frontMatter.compactMap(\.0), topics: data.topics)
         let references = data.references
         let baseURL = config?.baseURL ?? ""
         // Each page's compiled text, and whether it was compiled now (not found in the cache).
@@ -242,6 +243,8 @@ public enum Build {
         site.dataFiles += brandingFiles
         site.hasSearchIndex = options.searchIndex != nil
         site.placeholders = allPlaceholders
+        site.topics = data.topics ?? []
+        site.topicsOfCourses = Set(catalogue?.courses.flatMap(\.topics) ?? [])
         clock.mark("resolve")
         diagnostics += problems
         diagnostics += theme.problems(for: site.pages)

@@ -23,6 +23,9 @@ public struct DataReading: Sendable {
     public var unreadableFolders: Set<String> = []
     /// The context's references with the ids the data declares (courses, levels …).
     public var references = ReferenceIndex(pages: [])
+    /// The site's topics (`topics.yaml`; none without it), or nil if they could not be
+    /// read, when pages' topics are not checked.
+    public var topics: [TrainingCatalogue.Topic]? = []
 }
 
 /// Every reader of `Content/data/`: each takes the files it understands, by name.
@@ -36,6 +39,19 @@ public enum DataReaders {
         reading.used.formUnion(training.used)
         reading.problems += training.problems
         if training.catalogue == nil && training.problems.hasErrors { reading.unreadableFolders.insert(TrainingPages.root) }
+        // Topics: the training data's when there is some, or topics.yaml read on its own.
+        if let catalogue = training.catalogue {
+            reading.topics = catalogue.topics
+        } else if training.problems.hasErrors {
+            reading.topics = nil
+        } else if let file = files["topics.yaml"] {
+            let (topics, problems) = TrainingParser.topics(file)
+            reading.topics = problems.hasErrors ? nil : topics
+            reading.used.insert("topics.yaml")
+            reading.problems += problems
+        }
+        if reading.topics == nil { reading.unreadableFolders.insert(TopicPages.root) }
+        reading.generators.append(TopicPages(topics: reading.topics ?? [], catalogue: training.catalogue))
         // Business plans: every `business-plan-*.yaml`, one plan a file.
         let plans = BusinessPlans.read(files)
         if !plans.plans.isEmpty { reading.generators.append(BusinessPlanPages(plans: plans.plans)) }

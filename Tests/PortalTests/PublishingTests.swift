@@ -57,13 +57,14 @@ import Testing
             "policies/a.md": policy("Current one", status: "current", review: "2027-01-01"),
             "policies/b.md": policy("Overdue one", status: "current", review: "2026-01-01"),
             "policies/c.md": policy("Old one", status: "superseded", review: "2024-01-01"),
+            "data/topics.yaml": "- id: thresholds\n  title: Thresholds\n  summary: The levels of need.\n",
         ])
         defer { scratch.remove() }
         let result = try scratch.build()
         let html = try #require(scratch.html("/policies/", in: result))
         let headings = html.components(separatedBy: "<h2 class=\"heading-l\" id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(headings == ["current", "due-for-review", "superseded"])
-        #expect(html.contains("Version 1 · Approved 1 January 2025 · Next review 1 January 2026 (overdue) · Topics: thresholds"))
+        #expect(html.contains("Version 1 · Approved 1 January 2025 · Next review 1 January 2026 (overdue) · Topics: Thresholds"))
         let report = ContentReport(site: try Build.resolve(scratch.options()).site, now: Day(iso: "2026-11-21")!)
         #expect(report.policiesPastReview.map(\.text) == ["“Overdue one”: review was due 1 January 2026"])
     }

@@ -27,10 +27,10 @@ import Testing
         let pages = [
             PageView(
                 title: "Private fostering", summary: "What it is.", kind: "guidance", tags: ["For parents and carers"],
-                facts: facts, contents: contents, body: "<p>Text</p>", related: Self.links, emailVersions: [],
+                topics: Self.links, facts: facts, contents: contents, body: "<p>Text</p>", related: Self.links, emailVersions: [],
                 mentionedIn: Self.links),
             PageView(
-                title: "", summary: "", kind: "page", tags: [], facts: [], contents: [], body: "", related: [],
+                title: "", summary: "", kind: "page", tags: [], topics: [], facts: [], contents: [], body: "", related: [],
                 emailVersions: Self.links, mentionedIn: []),
         ]
         for page in pages {

@@ -12,6 +12,8 @@ public struct ContentReport: Sendable {
     public var drafts: [Item] = []
     /// Every `[to be added: …]` still to replace.
     public var placeholders: [Item] = []
+    /// Topics in `data/topics.yaml` that no page (drafts too) and no course uses.
+    public var unusedTopics: [Item] = []
     /// By host, hosts in order.
     public var externalLinks: [(host: String, items: [Item])] = []
 
@@ -48,6 +50,10 @@ public struct ContentReport: Sendable {
         }
         outside(config.quickExit, at: config.fieldLocations["quick_exit"] ?? SourceLocation(path: "site.yaml"))
         externalLinks = external.keys.sorted().map { ($0, external[$0]!) }
+        let usedTopics = site.pages.reduce(into: site.topicsOfCourses) { $0.formUnion($1.page.topics) }
+        unusedTopics = site.topics.filter { !usedTopics.contains($0.id) }.map {
+            Item(location: "\($0.location.path):\($0.location.line):\($0.location.column)", text: "“\($0.title)” (`\($0.id)`)")
+        }
         placeholders = site.placeholders.map {
             Item(location: "\($0.location.path):\($0.location.line):\($0.location.column)", text: "[\($0.text)]")
         }
@@ -88,6 +94,7 @@ public struct ContentReport: Sendable {
         section("Policies past their review date", policiesPastReview, empty: "None: every current policy is within its review date.")
         section("Pages not updated for over a year, or with no `updated` date", notUpdatedForAYear, empty: "None.")
         section("Drafts and pages not yet published", drafts, empty: "None.")
+        section("Topics nothing uses (no page or course names them: use or remove each)", unusedTopics, empty: "None.")
         let count = externalLinks.reduce(0) { $0 + $1.items.count }
         out += "\nLinks to other websites (\(count), listed, not visited: check they still work)\n"
         for (host, items) in externalLinks {

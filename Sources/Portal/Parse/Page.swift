@@ -65,7 +65,10 @@ public struct Page: Sendable {
     public var isSensitive: Bool
     public var publish: Day?
     public var updated: Day?
+    /// Its topics, by their ids in `data/topics.yaml`.
     public var topics: [String]
+    /// Where each of `topics` is written, for an unknown one.
+    public var topicLocations: [SourceLocation]
     /// Pages to show under "Related": typed references or addresses, with where each was written.
     public var related: [Reference]
     public var body: String

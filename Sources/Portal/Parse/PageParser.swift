@@ -47,7 +47,9 @@ public enum PageParser {
         let sensitive = fields.bool("sensitive")
         let publish = fields.day("publish")
         let updated = fields.day("updated")
-        let topics = fields.strings("topics")
+        let topicItems = fields.locatedStrings("topics")
+        let topics = topicItems.map(\.value)
+        let topicLocations = topicItems.map { SourceLocation(path: file.path, line: $0.line, column: $0.column) }
         let related = fields.locatedStrings("related").map { item in
             Reference(
                 target: item.value, location: SourceLocation(path: file.path, line: item.line, column: item.column),
@@ -72,7 +74,8 @@ public enum PageParser {
         guard let title, let summary, let details, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let page = Page(
             file: file, url: url, title: title, summary: summary, details: details, draft: draft,
-            isSensitive: sensitive ?? false, publish: publish, updated: updated, topics: topics, related: related, body: parts.body,
+            isSensitive: sensitive ?? false, publish: publish, updated: updated, topics: topics,
+            topicLocations: topicLocations, related: related, body: parts.body,
             bodyFirstLine: parts.bodyFirstLine, fieldLocations: fields.locations)
         return (page, diagnostics)
     }

@@ -37,7 +37,7 @@ public struct Renderer: Sendable {
         var listings: [String: [ListingPage]] = [:]
         var later: [String: (String, Int)] = [:]
         for (url, section) in site.sections where site.generated[url] == nil && url != "/" {
-            let pages = Listing.pages(of: section, in: site) { [site] page in Renderer.listItem(page, now: site.now) }
+            let pages = Listing.pages(of: section, in: site) { [site] page in Renderer.listItem(page, now: site.now, topics: site.topics) }
             listings[url] = pages
             for page in pages.dropFirst() { later[page.url] = (url, page.number) }
         }
@@ -110,7 +110,7 @@ public struct Renderer: Sendable {
         guard let resolved = site.page(at: url) else { return [:] }
         var filters: [String: [String]] = [:]
         if case .guidance(let audiences) = resolved.page.details { filters["audience"] = audiences.map(\.title) }
-        if !resolved.page.topics.isEmpty { filters["topic"] = resolved.page.topics }
+        if !resolved.page.topics.isEmpty { filters["topic"] = Self.topicTitles(resolved.page.topics, in: site.topics) }
         return filters
     }
 
@@ -180,7 +180,7 @@ public struct Renderer: Sendable {
         // `resolved.page` each time, not a copy of it: a copy retains every field.
         PageView(
             title: resolved.page.title, summary: resolved.page.summary, kind: resolved.page.kind.rawValue,
-            tags: tags(of: resolved.page), facts: facts(of: resolved.page), contents: contents(of: resolved.body.headings),
+            tags: tags(of: resolved.page), topics: topicLinks(of: resolved.page), facts: facts(of: resolved.page), contents: contents(of: resolved.body.headings),
             body: resolved.body.html,
             related: resolved.related.map { LinkView(title: linkTitle($0), url: $0) },
             emailVersions: resolved.page.kind == .newsletter ? [
@@ -242,10 +242,10 @@ public struct Renderer: Sendable {
             title: home?.page.title ?? site.config.name, summary: home?.page.summary ?? site.config.description,
             intro: home?.body.html ?? "",
             doors: site.config.doors.map { LinkView(title: $0.title, url: $0.url.target, text: $0.text) },
-            latestNewsletter: site.latestNewsletter.map { Renderer.listItem($0.page, now: site.now) })
+            latestNewsletter: site.latestNewsletter.map { Renderer.listItem($0.page, now: site.now, topics: site.topics) })
     }
 
-    static func listItem(_ page: Page, now: Day) -> ListItemView {
+    static func listItem(_ page: Page, now: Day, topics: [TrainingCatalogue.Topic] = []) -> ListItemView {
         var label: String?
         switch page.details {
         case .newsletter(let issue, _): label = "Issue \(issue)"
@@ -254,11 +254,24 @@ public struct Renderer: Sendable {
             let review = policy.status == .current
                 ? " · Next review \(policy.review.long)\(policy.review < now ? " (overdue)" : "")" : ""
             label = "Version \(policy.version) · Approved \(policy.approved.long)\(review)"
-                + (page.topics.isEmpty ? "" : " · Topics: \(page.topics.joined(separator: ", "))")
+                + (page.topics.isEmpty ? "" : " · Topics: \(topicTitles(page.topics, in: topics).joined(separator: ", "))")
         case .page, .guidance: break
         }
         let date = page.kind == .policy ? nil : page.listingDate.map(DateView.init)
         return ListItemView(title: page.title, url: page.url, summary: page.summary, date: date, label: label)
+    }
+
+    /// The titles of topics given by id (an id not in the list as it is).
+    static func topicTitles(_ ids: [String], in topics: [TrainingCatalogue.Topic]) -> [String] {
+        ids.map { id in topics.first { $0.id == id }?.title ?? id }
+    }
+
+    /// Links to the hubs of a page's topics.
+    func topicLinks(of page: Page) -> [LinkView] {
+        page.topics.compactMap { id in
+            guard let topic = site.topics.first(where: { $0.id == id }), site.generated[TopicPages.url(id)] != nil else { return nil }
+            return LinkView(title: topic.title, url: TopicPages.url(id))
+        }
     }
 
     func tags(of page: Page) -> [String] {

@@ -49,7 +49,7 @@ extension PageView {
     var templateValue: TemplateValue {
         .fields([
             "title": .text(title), "summary": .text(summary), "kind": .text(kind), "tags": .list(tags.map(TemplateValue.text)),
-            "facts": .list(facts), "contents": .list(contents), "body": .text(body), "related": .list(related),
+            "topics": .list(topics), "facts": .list(facts), "contents": .list(contents), "body": .text(body), "related": .list(related),
             "emailVersions": .list(emailVersions), "mentionedIn": .list(mentionedIn),
         ])
     }

@@ -126,6 +126,8 @@ struct PageView: TemplateView {
     var summary: String
     var kind: String
     var tags: [String]
+    /// Links to the hubs of its topics.
+    var topics: [LinkView]
     var facts: [FactView]
     var contents: [ContentsEntryView]
     var body: String

@@ -102,6 +102,10 @@ public struct Site: Sendable {
     public var hasSearchIndex = false
     /// Every `[to be added: …]` left in pages, settings and data, for `portal check`.
     public var placeholders: [Placeholders.Found] = []
+    /// The topics of `data/topics.yaml`, in order, for the pages' links and `portal check`.
+    public var topics: [TrainingCatalogue.Topic] = []
+    /// The ids of the topics the training courses use, for `portal check`.
+    public var topicsOfCourses: Set<String> = []
     /// Files the theme provides, by address (e.g. `/assets/site.css`).
     public var assets: Set<String>
     public var now: Day

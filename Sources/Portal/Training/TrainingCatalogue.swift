@@ -76,6 +76,8 @@ public struct TrainingCatalogue: Sendable {
         public var id: String
         public var title: String
         public var summary: String
+        /// Where its `id` is written in topics.yaml, for `portal check`.
+        public var location: SourceLocation
     }
 
     public enum Contact: String, CaseIterable, Sendable {

@@ -16,10 +16,19 @@ public struct TrainingParser {
     public static func parse(_ files: [String: SourceFile], context: DataContext = DataContext()) -> (
         catalogue: TrainingCatalogue?, used: Set<String>, problems: [Diagnostic], references: ReferenceIndex
     ) {
-        guard fileNames.contains(where: { files[$0] != nil }) else { return (nil, [], [], context.references) }
+        // topics.yaml on its own is the site's list of topics, not training data.
+        guard fileNames.contains(where: { $0 != "topics.yaml" && files[$0] != nil }) else { return (nil, [], [], context.references) }
         var parser = TrainingParser(context: context)
         let catalogue = parser.read(files)
         return (parser.diagnostics.hasErrors ? nil : catalogue, parser.used, parser.diagnostics, parser.context.references)
+    }
+
+    /// The site's topics (`topics.yaml`) read on their own, for a site without training
+    /// data: the topics, and the problems found.
+    static func topics(_ file: SourceFile) -> (topics: [TrainingCatalogue.Topic], problems: [Diagnostic]) {
+        var parser = TrainingParser(context: DataContext())
+        let topics = parser.entries(file, kind: "topic", Self.readTopic)
+        return (topics, parser.diagnostics)
     }
 
     private var context: DataContext
@@ -299,7 +308,8 @@ public struct TrainingParser {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary", required: true)
         guard let title, let summary else { return nil }
-        return .init(id: id, title: title, summary: summary)
+        let (line, column) = fields.located("id") ?? (1, 1)
+        return .init(id: id, title: title, summary: summary, location: SourceLocation(path: fields.file.path, line: line, column: column))
     }
 
     private static func readRole(_ parser: inout TrainingParser, _ fields: FieldReader, _ id: String) -> TrainingCatalogue.Role? {
