@@ -71,6 +71,9 @@ check "new refuses to overwrite" grep -q 'already exists; nothing was changed' e
 check "check exits 0" test $? -eq 0
 check "check lists drafts" grep -q '^Drafts and pages not yet published (2)$' out.txt
 check "check lists links to other websites" grep -q '^Links to other websites' out.txt
+check "check gives reading figures for pages for the public" grep -q '^Reading figures for pages for parents and carers, young people and communities ([1-9][0-9]*)$' out.txt
+check "check shows each page's grade and reading ease" grep -Eq '^  Content/parents-carers/[a-z-]+\.md  grade -?[0-9]+\.[0-9], reading ease -?[0-9]+\.[0-9], [0-9]+\.[0-9] words a sentence, ' out.txt
+check "check shows the longest sentences at file:line" grep -Eq '^    Content/parents-carers/[a-z-]+\.md:[0-9]+  [0-9]+ words: “' out.txt
 
 "$portal" build --help >help.txt 2>&1
 check "help explains the options" grep -q -- '--drafts' help.txt

@@ -7,6 +7,8 @@ public struct ContentReport: Sendable {
     }
 
     public var now: Day
+    /// Figures for how hard each page for the public is to read, by path.
+    public var reading: [PageReading] = []
     public var policiesPastReview: [Item] = []
     public var notUpdatedForAYear: [Item] = []
     public var drafts: [Item] = []
@@ -20,6 +22,7 @@ public struct ContentReport: Sendable {
     /// Reads a site built with drafts included.
     public init(site: Site, now: Day) {
         self.now = now
+        reading = site.pages.compactMap { PageReading($0.page) }.sorted { $0.path < $1.path }
         let yearAgo = Day(year: now.year - 1, month: now.month, day: min(now.day, 28))!
         var external: [String: [Item]] = [:]
         func outside(_ url: String, at location: SourceLocation) {
@@ -101,6 +104,7 @@ public struct ContentReport: Sendable {
             out += "  \(host)\n"
             for item in items { out += "    \(item.location)  \(item.text)\n" }
         }
+        out += PageReading.section(reading)
         // Titles and addresses come from content: control characters are shown as symbols.
         return DiagnosticFormatter.visible(out)
     }

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+/// How hard a page's text is to read (`Readability/`): the syllable counter against a list
+/// of words with their dictionary counts, the two formulas against published worked
+/// examples, and what the sentences and words of a page are.
+@Suite struct ReadabilityTests {
+    // MARK: Syllables
+
+    /// Fixtures/syllables.txt: over two thousand words with the CMU Pronouncing
+    /// Dictionary's counts (its header says how they were chosen).
+    @Test func syllablesMatchTheDictionaryForNearlyEveryWordOnTheList() throws {
+        let list = try String(contentsOfFile: "\(Repo.fixtures)/syllables.txt", encoding: .utf8)
+        var right = 0
+        var wrong: [String] = []
+        for line in list.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let expected = Int(parts[1]) else { continue }
+            let counted = Syllables.count(parts[0])
+            if counted == expected { right += 1 } else { wrong.append("\(parts[0]): \(counted), not \(expected)") }
+        }
+        let total = right + wrong.count
+        #expect(total > 2000)
+        #expect(Double(right) / Double(total) >= 0.95, "\(right) of \(total) right; wrong: \(wrong.joined(separator: ", "))")
+        // The first part of the list, everyday words, is counted right word for word.
+        let everyday = list.components(separatedBy: "\n\n")[1]
+        let everydayWrong = everyday.split(separator: "\n").filter { !$0.hasPrefix("#") }.filter {
+            let parts = $0.split(separator: " ")
+            return Syllables.count(parts[0]) != Int(parts[1])
+        }
+        #expect(everydayWrong.isEmpty)
+    }
+
+    @Test func wordsAreCountedAsWritten() {
+        #expect(Syllables.count("Don't") == 1)
+        #expect(Syllables.count("children’s") == 2)
+        #expect(Syllables.count("well-known") == 2)
+        #expect(Syllables.count("café") == 2)
+        #expect(Syllables.count("SAFEGUARDING") == 3)
+        #expect(Syllables.count("2026") == 1)
+        #expect(Syllables.count("24/7") == 1)
+        #expect(Syllables.count("") == 0)
+    }
+
+    // MARK: The formulas
+
+    /// Worked examples from Wikipedia's article "Flesch–Kincaid readability tests" (read
+    /// December 2026), which gives the formulas as Flesch (1948, reading ease) and Kincaid,
+    /// Fishburne, Rogers and Chissom (1975, Navy research branch report 8-75, grade) published
+    /// them:
+    /// - "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.":
+    ///   13 words, 26 syllables, one sentence; reading ease 24.4, grade 13.1;
+    /// - "The cat sat on the mat.": reading ease 116;
+    /// - Dr. Seuss's *Green Eggs and Ham*: 5.7 words a sentence and 1.02 syllables a word,
+    ///   grade −1.3; the lowest possible grade (every sentence one word of one syllable) is −3.40.
+    @Test func theFormulasGiveThePublishedScores() {
+        #expect(round1(ReadingMeasures.readingEase(wordsPerSentence: 13, syllablesPerWord: 2)) == 24.4)
+        #expect(round1(ReadingMeasures.grade(wordsPerSentence: 13, syllablesPerWord: 2)) == 13.1)
+        #expect(ReadingMeasures.readingEase(wordsPerSentence: 6, syllablesPerWord: 1).rounded() == 116)
+        #expect(round1(ReadingMeasures.grade(wordsPerSentence: 5.7, syllablesPerWord: 1.02)) == -1.3)
+        #expect(round2(ReadingMeasures.grade(wordsPerSentence: 1, syllablesPerWord: 1)) == -3.40)
+    }
+
+    @Test func theWorkedExamplesMeasuredFromTheirText() {
+        let platypus = ReadingMeasures.measure(text: "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.")
+        #expect((platypus.sentences, platypus.words, platypus.syllables) == (1, 13, 26))
+        #expect(round1(platypus.readingEase) == 24.4)
+        #expect(round1(platypus.grade) == 13.1)
+        let cat = ReadingMeasures.measure(text: "The cat sat on the mat.")
+        #expect((cat.sentences, cat.words, cat.syllables) == (1, 6, 6))
+        #expect(cat.readingEase.rounded() == 116)
+    }
+
+    // MARK: Sentences and words
+
+    @Test func sentencesEndAtAFullStopQuestionOrExclamationBeforeACapital() {
+        let text = """
+            Dr. Patel will call you, e.g. on Monday. Is your child safe? “Yes!” she said. \
+            It costs £2.50 a week (about 10p a day). J. Smith wrote it. Then stop… Now go: \
+            ring 0800 1111. 24 hours a day.
+            """
+        let measures = ReadingMeasures.measure(text: text)
+        #expect(measures.sentences == 8)
+        #expect(measures.longest.map(\.text) == ["It costs £2.50 a week (about 10p a day).", "Dr. Patel will call you, e.g. on Monday.", "Now go: ring 0800 1111."])
+        // Not words: punctuation on its own.
+        #expect(ReadingMeasures.measure(text: "Call us – we can help.").words == 5)
+    }
+
+    @Test func longSentencesAndTheLongestThree() {
+        let long = Array(repeating: "Word", count: 26).joined(separator: " ") + "."
+        let text = "Short one here.\n\(long)\nA sentence of five words.\nAnother sentence of five words here. Four words in this."
+        let measures = ReadingMeasures.measure(text: text, line: 10)
+        #expect(measures.sentences == 5)
+        #expect(measures.longSentences == 1)
+        #expect(measures.shareOfLongSentences == 0.2)
+        #expect(measures.longest.map(\.line) == [11, 13, 12])
+        #expect(measures.longest.map(\.words) == [26, 6, 5])
+        #expect(measures.longWords == 1)  // an·oth·er
+        let words = ReadingMeasures.measure(text: "Information is important. We help.")
+        #expect(words.longWords == 2)
+        #expect(words.shareOfLongWords == 0.4)
+    }
+
+    /// Paragraphs and block quotes only: headings, lists, tables, code and images'
+    /// descriptions are not sentences. Lines are the file's.
+    @Test func onlyTheRunningTextOfThePageIsMeasured() {
+        let markdown = """
+            ## A heading is not a sentence
+
+            The first paragraph has two lines
+            and one sentence. Use `portal check now` here.
+
+            - A list item is not a sentence. Nor is this.
+            - Nor this.
+
+            1. Nor a numbered one.
+
+            > A quotation counts.
+
+            ```
+            Code never counts. Not at all.
+            ```
+
+            ```table
+            file: figures.csv
+            ```
+
+            | Name | Text |
+            | --- | --- |
+            | A cell. | Not a sentence. |
+
+            ![A description is not counted. Nor this.](/assets/a.png) Text after
+            an image does.
+
+                Indented code. Not counted.
+            """
+        let measures = ReadingMeasures.measure(markdown: markdown, firstLine: 5)
+        #expect(measures.sentences == 4)
+        #expect(measures.words == 9 + 2 + 3 + 5)
+        let lines = ReadingMeasures.measure(markdown: markdown, firstLine: 5).longest.map(\.line)
+        #expect(lines == [7, 29, 15])
+    }
+
+    @Test func aPageWithNoParagraphsHasNoFigures() {
+        let measures = ReadingMeasures.measure(markdown: "## Contacts\n\n- Phone: 0800 1111\n- Text: 85258\n")
+        #expect(measures.sentences == 0)
+        #expect(measures.readingEase.isFinite && measures.grade.isFinite)
+    }
+
+    /// One pass: a page of fifty thousand words, or one sentence of them, is quick.
+    @Test func measuringIsLinear() {
+        let sentence = "The board helps families to keep children safe at home. "
+        let text = String(repeating: sentence, count: 5_000)
+        let clock = ContinuousClock()
+        let many = clock.measure { #expect(ReadingMeasures.measure(markdown: text).sentences == 5_000) }
+        let one = clock.measure {
+            #expect(ReadingMeasures.measure(text: String(repeating: "word ", count: 50_000)).longest.first?.words == 50_000)
+        }
+        #expect(many < .seconds(5) && one < .seconds(5))
+    }
+
+    // MARK: portal check
+
+    @Test func checkListsTheFiguresOfPagesForThePublic() throws {
+        let long = "If you are looking after someone else's child for more than twenty-eight days and you are not "
+            + "a close relative, you must tell children's services so that they can check the child is safe."
+        let scratch = Scratch([
+            "parents-carers/fostering.md": page(
+                title: "Private fostering", body: "Some text here.\n\n\(long)\n\n## Call us\n\nWe can help."),
+            "guide.md": page(title: "For young people", extra: "kind: guidance\naudience: [young-people]", body: "We listen."),
+            "professionals/thresholds.md": page(title: "Thresholds", body: "Not listed."),
+            "pro.md": page(title: "Pro", extra: "kind: guidance\naudience: [professionals]", body: "Not listed either."),
+            "communities/lists.md": page(title: "Lists", body: "- Only a list."),
+        ])
+        defer { scratch.remove() }
+        let report = ContentReport(site: try Build.resolve(scratch.options(drafts: true)).site, now: Day(iso: "2026-11-21")!)
+        let paths = report.reading.map { $0.path.split(separator: "/Content/").last.map(String.init) ?? "" }
+        #expect(paths == ["communities/lists.md", "guide.md", "parents-carers/fostering.md", "parents-carers/index.md"])
+        let text = report.text.replacingOccurrences(of: scratch.content + "/", with: "")
+        #expect(text.contains("Reading figures for pages for parents and carers, young people and communities (4)"))
+        #expect(text.contains("  communities/lists.md  no sentences to measure"))
+        let fostering = try #require(report.reading.first { $0.path.hasSuffix("fostering.md") }).measures
+        #expect(fostering.sentences == 3)
+        #expect(text.contains("  parents-carers/fostering.md  grade \(PageReading.format(fostering.grade)), reading ease "))
+        #expect(text.contains("words a sentence, 33% of 3 sentences over 25 words, "))
+        #expect(text.contains("    parents-carers/fostering.md:7  34 words: “If you are looking after someone else’s child for more…”"))
+        #expect(text.contains("    parents-carers/fostering.md:5  3 words: “Some text here.”"))
+    }
+
+    @Test func figuresAreShownToOneDecimalPlace() {
+        #expect(PageReading.format(13.08) == "13.1")
+        #expect(PageReading.format(-1.331) == "-1.3")
+        #expect(PageReading.format(-0.04) == "0.0")
+        #expect(PageReading.format(116.145) == "116.1")
+        #expect(PageReading.shortened("short") == "short")
+        #expect(PageReading.shortened(String(repeating: "ab ", count: 40)).count <= 60)
+    }
+
+    func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+    func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}
