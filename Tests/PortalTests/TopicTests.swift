@@ -101,17 +101,15 @@ import Testing
         defer { scratch.remove() }
         let result = try scratch.build()
         let advice = try #require(scratch.html("/parents-carers/advice/", in: result))
-        let topics = try #require(advice.components(separatedBy: "<h2 class=\"heading-m\" id=\"topics\">Topics</h2>").dropFirst().first)
-        let list = topics.components(separatedBy: "</ul>")[0]
-        #expect(list.contains("<li><a href=\"/topics/child-protection/\">Child protection</a></li>"))
-        #expect(list.contains("<li><a href=\"/topics/online-safety/\">Online safety</a></li>"))
+        #expect(advice.contains(
+            "<p>Topics: <a href=\"/topics/child-protection/\">Child protection</a>, <a href=\"/topics/online-safety/\">Online safety</a></p>"))
         #expect(advice.contains("data-pagefind-filter=\"topic[data-value]\" data-value=\"Child protection\""))
         // A policy's line in a list names its topics by title.
         let policies = try #require(scratch.html("/policies/", in: result))
         #expect(policies.contains("Topics: Child protection"))
-        // A page with no topics has no such heading.
-        let home = try #require(scratch.html("/parents-carers/", in: result))
-        #expect(!home.contains("id=\"topics\""))
+        // A page with no topics has no such line.
+        let worried = try #require(scratch.html("/worried-about-a-child/", in: result))
+        #expect(!worried.contains("Topics:"))
     }
 
     @Test func anUnknownTopicIsALocatedErrorWithASuggestion() throws {

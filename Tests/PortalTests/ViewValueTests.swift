@@ -27,7 +27,10 @@ import Testing
         let pages = [
             PageView(
                 title: "Private fostering", summary: "What it is.", kind: "guidance", tags: ["For parents and carers"],
-                topics: Self.links, facts: facts, contents: contents, body: "<p>Text</p>", related: Self.links, emailVersions: [],
+                topics: [
+                    TopicLinkView(title: "Private fostering", url: "/topics/private-fostering/", last: false),
+                    TopicLinkView(title: "Early help", url: "/topics/early-help/", last: true),
+                ], facts: facts, contents: contents, body: "<p>Text</p>", related: Self.links, emailVersions: [],
                 mentionedIn: Self.links),
             PageView(
                 title: "", summary: "", kind: "page", tags: [], topics: [], facts: [], contents: [], body: "", related: [],

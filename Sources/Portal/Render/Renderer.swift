@@ -267,10 +267,15 @@ public struct Renderer: Sendable {
     }
 
     /// Links to the hubs of a page's topics.
-    func topicLinks(of page: Page) -> [LinkView] {
-        page.topics.compactMap { id in
+    func topicLinks(of page: Page) -> [TopicLinkView] {
+        let links = page.topics.compactMap { id -> TopicLinkView? in
             guard let topic = site.topics.first(where: { $0.id == id }), site.generated[TopicPages.url(id)] != nil else { return nil }
-            return LinkView(title: topic.title, url: TopicPages.url(id))
+            return TopicLinkView(title: topic.title, url: TopicPages.url(id), last: false)
+        }
+        return links.enumerated().map { index, link in
+            var link = link
+            link.last = index == links.count - 1
+            return link
         }
     }
 

@@ -127,13 +127,20 @@ struct PageView: TemplateView {
     var kind: String
     var tags: [String]
     /// Links to the hubs of its topics.
-    var topics: [LinkView]
+    var topics: [TopicLinkView]
     var facts: [FactView]
     var contents: [ContentsEntryView]
     var body: String
     var related: [LinkView]
     var emailVersions: [LinkView]
     var mentionedIn: [LinkView]
+}
+
+/// A link to a topic's hub, in a line of them: the last has no comma after it.
+struct TopicLinkView: TemplateView {
+    var title: String
+    var url: String
+    var last: Bool
 }
 
 /// A group of a list, with a heading when there is more than one.
