@@ -6,7 +6,7 @@ import PortalCommandLine
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "List what needs attention: details still to be added, policies due for review, old pages, drafts, topics nothing uses and links to other sites.",
+        abstract: "List what needs attention: details still to be added, policies due for review, old pages, drafts, topics nothing uses, links to other sites, and reading figures for pages for the public.",
         discussion: "Changes nothing and visits no website: links to other sites are listed for you to check.")
 
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
