@@ -18,6 +18,16 @@ public enum Placeholders {
         !ranges(in: text).isEmpty
     }
 
+    /// A number's `tel:` link (digits only), or nil while it is a placeholder: nothing to call.
+    public static func telURL(_ phone: String) -> String? {
+        contains(phone) ? nil : "tel:" + phone.filter(\.isNumber)
+    }
+
+    /// An address's `mailto:` link, or nil while it is a placeholder.
+    public static func mailtoURL(_ email: String) -> String? {
+        contains(email) ? nil : "mailto:" + email
+    }
+
     /// Scanned in place: every page of every build passes here.
     private static func ranges(in text: String) -> [(start: Int, end: Int)] {
         text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)

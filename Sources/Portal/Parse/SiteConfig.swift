@@ -12,10 +12,9 @@ public struct SiteConfig: Sendable {
         public var phone: String
 
         /// `tel:` form of the number (digits only), or nil while it is a placeholder.
-        public var telURL: String? { isPlaceholder ? nil : "tel:" + phone.filter(\.isNumber) }
+        public var telURL: String? { Placeholders.telURL(phone) }
         /// The number as the page shows it: "to be added" while it is a placeholder.
-        public var shownPhone: String { isPlaceholder ? "to be added" : phone }
-        private var isPlaceholder: Bool { Placeholders.contains(phone) }
+        public var shownPhone: String { Placeholders.contains(phone) ? "to be added" : phone }
     }
 
     public var name: String

@@ -42,8 +42,7 @@ public struct TrainingPages: PageGenerator {
         let programme = catalogue.programme
         return BookingView(
             email: programme.bookingEmail, phone: programme.bookingPhone,
-            mailto: Placeholders.contains(programme.bookingEmail) ? nil : "mailto:" + programme.bookingEmail,
-            tel: Placeholders.contains(programme.bookingPhone) ? nil : "tel:" + programme.bookingPhone.filter(\.isNumber),
+            mailto: Placeholders.mailtoURL(programme.bookingEmail), tel: Placeholders.telURL(programme.bookingPhone),
             terms: programme.bookingTerms,
             charge: programme.charge.map { "£\($0)" }, hasTerms: programme.bookingTerms != nil || programme.charge != nil)
     }
