@@ -200,4 +200,24 @@ import Testing
 
     func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
     func round2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    /// The bundled portal's pages for the public meet issue 18's default targets, which the
+    /// build does not check yet: Flesch–Kincaid grade 8 or lower for parents, carers and
+    /// communities (7 for young people), and no more than 1 sentence in 10 over 25 words.
+    @Test func theBundledPublicPagesMeetTheDefaultTargets() throws {
+        let site = try Build.resolve(BuildOptions(content: Repo.content, output: "", now: Day(iso: "2026-11-21")!)).site
+        let readings = site.pages.compactMap { resolved in PageReading(resolved.page).map { (resolved.page, $0) } }
+        #expect(readings.count >= 10)
+        for (page, reading) in readings {
+            let forYoungPeople: Bool
+            if case .guidance(let audiences) = page.details {
+                forYoungPeople = audiences.contains(.youngPeople)
+            } else {
+                forYoungPeople = page.file.relativePath.hasPrefix("young-people/")
+            }
+            let grade = forYoungPeople ? 7.0 : 8.0
+            #expect(reading.measures.grade <= grade, "\(reading.path): grade \(reading.measures.grade)")
+            #expect(reading.measures.shareOfLongSentences <= 0.1, "\(reading.path): \(reading.measures.shareOfLongSentences) over 25 words")
+        }
+    }
 }
