@@ -75,6 +75,28 @@ enum ImageFile {
         (#"(href\s*=\s*["']\s*(https?:)?//|url\(\s*["']?\s*(https?:)?//|@import)"#, "a reference to a file on another website"),
     ]
 
+    /// `text` without each part from `opening` to the end of `closing` (an empty element,
+    /// `<metadata/>`, ends at its own `/>`). One pass forward: each search starts where the
+    /// last ended, and one that finds no end stops it, so no part is searched twice.
+    static func removing(from text: String, opening: String, closing: String) -> String {
+        var kept = ""
+        var rest = text[...]
+        while let start = rest.range(of: opening, options: .caseInsensitive) {
+            kept += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            let tagEnd = after.firstIndex(of: ">")
+            if let tagEnd, tagEnd > after.startIndex, after[after.index(before: tagEnd)] == "/", !closing.hasPrefix("--") {
+                rest = after[after.index(after: tagEnd)...]
+            } else if let end = after.range(of: closing, options: .caseInsensitive) {
+                rest = after[end.upperBound...]
+            } else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+        }
+        return kept + rest
+    }
+
     static func svg(_ bytes: [UInt8]) -> Result<Checked, Problem> {
         guard let text = String(validating: bytes, as: UTF8.self), let start = text.range(of: "<svg") else {
             return .failure(Problem(
@@ -87,10 +109,7 @@ enum ImageFile {
                 message: "this SVG contains \(what), which the site does not publish",
                 hint: "Export the logo again as a plain picture (in Inkscape: Save as Optimised SVG; in Illustrator: SVG with no scripts or links), or use a PNG."))
         }
-        var cleaned = text
-        for pattern in [#"(?s)<!--.*?-->"#, #"(?s)<metadata\b.*?</metadata\s*>"#, #"<metadata\b[^>]*/>"#] {
-            cleaned = cleaned.replacingOccurrences(of: pattern, with: "", options: [.regularExpression, .caseInsensitive])
-        }
+        let cleaned = removing(from: removing(from: text, opening: "<!--", closing: "-->"), opening: "<metadata", closing: "</metadata>")
         let tag = text[start.lowerBound...].prefix { $0 != ">" }
         func attribute(_ name: String) -> String? {
             guard let found = tag.range(of: #"\s\#(name)\s*=\s*["']([^"']*)["']"#, options: .regularExpression) else { return nil }
