@@ -142,4 +142,21 @@ import Testing
         #expect(problems.map(\.message) == ["this file is 6 MB; files here can be at most 5 MB"])
         #expect(problems.first?.location.path.hasSuffix("/assets/film.mp4") == true)
     }
+
+    /// A line of 100,000 placeholders: each column was counted from the line's start again.
+    @Test func manyPlaceholdersOnOneLine() {
+        let line = String(repeating: "é [to be added: x] ", count: 100_000)
+        let found = timed("100,000 placeholders on one line") { Placeholders.find(in: sourceFile(line)) }
+        #expect(found.count == 100_000)
+        #expect(found.last?.location.column == 99_999 * 19 + 3)
+    }
+
+    /// A logo of comments that never close, and of `<metadata` that never ends: stripping
+    /// them must not search to the end of the file from each one.
+    @Test func anSVGOfUnclosedCommentsAndMetadata() {
+        for piece in ["<!--", "<metadata>"] {
+            let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">" + String(repeating: piece, count: 300_000) + "</svg>"
+            _ = timed("300,000 of \(piece) in an SVG") { ImageFile.svg(Array(svg.utf8)) }
+        }
+    }
 }

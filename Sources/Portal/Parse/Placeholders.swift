@@ -40,15 +40,20 @@ public enum Placeholders {
         let bytes = Array(file.text.utf8)
         var results: [Found] = []
         var line = 1
-        var lineStart = 0
         var counted = 0
+        // Lines and columns counted once, onward from the last placeholder: many on one
+        // long line must not count its start again each time.
+        var column = 1
         for (start, end) in found {
-            for index in counted..<start where bytes[index] == newline {
-                line += 1
-                lineStart = index + 1
+            for index in counted..<start {
+                if bytes[index] == newline {
+                    line += 1
+                    column = 1
+                } else if bytes[index] & 0xC0 != 0x80 {
+                    column += 1  // a scalar's first byte, not a continuation byte
+                }
             }
             counted = start
-            let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).unicodeScalars.count + 1
             let words = String(decoding: bytes[start + 1..<end], as: UTF8.self)
             results.append(Found(location: SourceLocation(path: file.path, line: line, column: column), text: words))
         }
