@@ -89,4 +89,11 @@ import Testing
         #expect(throws: ThemeCopy.Failure.self) { try ThemeCopy.files(named: ["site.ccs"]) }
         _ = try scratch.build()
     }
+
+    /// Comments are for whoever edits the theme: readers on a phone pay for every byte.
+    @Test func stylesheetsArePublishedWithoutComments() {
+        let css = "/* A comment\n   on two lines */\nbody { color: red; } /* after */\na::before { content: \"/* not one */\"; }\n/* open"
+        #expect(String(decoding: StyleSheet.withoutComments(Array(css.utf8)), as: UTF8.self)
+            == "body { color: red; } \na::before { content: \"/* not one */\"; }\n")
+    }
 }

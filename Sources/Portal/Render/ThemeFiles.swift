@@ -18,12 +18,14 @@ public struct ThemeAsset: Sendable {
         self.origin = origin
     }
 
-    /// Its bytes, or nil if its file can no longer be read.
+    /// Its bytes as published (a stylesheet without its comments), or nil if its file can
+    /// no longer be read.
     public func contents() -> [UInt8]? {
-        switch origin {
-        case .builtIn(let bytes): return bytes
-        case .file(let path): return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let bytes: [UInt8]? = switch origin {
+        case .builtIn(let bytes): bytes
+        case .file(let path): FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
+        return outputPath.hasSuffix(".css") ? bytes.map(StyleSheet.withoutComments) : bytes
     }
 }
 
