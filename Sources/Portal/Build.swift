@@ -94,6 +94,8 @@ public enum Build {
         var warnings: [Diagnostic]
         var blocks: [any FencedBlockRenderer]
         var references: ReferenceIndex
+        /// The glossary pages' terms link to.
+        var glossary: Glossary?
         /// The ids headings may not take (the theme's).
         var reservedIDs: Set<String>
         /// What the build read and compiled, when it was given a cache to use.
@@ -204,17 +206,22 @@ public enum Build {
         diagnostics += TopicPages.unknownTopics(of: frontMatter.compactMap(\.0), topics: data.topics)
         let references = data.references
         let baseURL = config?.baseURL ?? ""
+        let glossary = data.glossary
+        // Compiled text links to the glossary: after it changes, none is reused.
+        let compiled = cache?.glossary == glossary ? cache : nil
         // Each page's compiled text, and whether it was compiled now (not found in the cache).
         let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic], Bool) in
             guard let page = parsed.0 else { return (nil, [], false) }
-            if let body = cache?.body(file) { return (ResolvedPage(page: page, body: body), body.diagnostics, false) }
-            let body = compile(page, blocks: blocks, references: references, baseURL: baseURL, reservedIDs: reservedIDs)
+            if let body = compiled?.body(file) { return (ResolvedPage(page: page, body: body), body.diagnostics, false) }
+            let body = compile(
+                page, blocks: blocks, references: references, baseURL: baseURL, reservedIDs: reservedIDs, glossary: glossary)
             return (ResolvedPage(page: page, body: body), body.diagnostics, true)
         }
         clock.mark("markdown")
         // The preview keeps what was read and compiled, for its next build.
         let kept = cache.map { _ in
             var kept = PageCache()
+            kept.glossary = glossary
             for (file, (front, compiled)) in zip(pageFiles, zip(frontMatter, parsed)) {
                 kept.entries[file.relativePath] = PageCache.Entry(text: file.text, parsed: front, body: compiled.0?.body)
             }
@@ -250,17 +257,19 @@ public enum Build {
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
         return Resolved(
-            site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, reservedIDs: reservedIDs,
-            cache: kept)
+            site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, glossary: glossary,
+            reservedIDs: reservedIDs, cache: kept)
     }
 
     /// A page's Markdown compiled as a build compiles it.
     static func compile(
-        _ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String, reservedIDs: Set<String>
+        _ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String, reservedIDs: Set<String>,
+        glossary: Glossary?
     ) -> CompiledBody {
         MarkdownCompiler.compile(
             page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
-            plainTextBase: page.kind == .newsletter ? baseURL : nil, reservedIDs: reservedIDs)
+            plainTextBase: page.kind == .newsletter ? baseURL : nil, reservedIDs: reservedIDs,
+            glossary: glossary.map { GlossaryLinks(glossary: $0, checkAbbreviations: PageReading.isForThePublic(page)) })
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

@@ -26,6 +26,8 @@ public struct DataReading: Sendable {
     /// The site's topics (`topics.yaml`; none without it), or nil if they could not be
     /// read, when pages' topics are not checked.
     public var topics: [TrainingCatalogue.Topic]? = []
+    /// The glossary (`glossary.yaml`): nil without one, or when it could not be read.
+    public var glossary: Glossary?
 }
 
 /// Every reader of `Content/data/`: each takes the files it understands, by name.
@@ -58,6 +60,15 @@ public enum DataReaders {
         reading.used.formUnion(plans.used)
         reading.problems += plans.problems
         if plans.problems.hasErrors { reading.unreadableFolders.insert(BusinessPlanPages.root) }
+        // The glossary, linked from pages' text and listed at /glossary/.
+        if let file = files[GlossaryParser.fileName] {
+            let (glossary, problems) = GlossaryParser.parse(file, reservedIDs: context.reservedIDs)
+            reading.glossary = glossary
+            reading.used.insert(GlossaryParser.fileName)
+            reading.problems += problems
+            if let glossary { reading.generators.append(GlossaryPage(glossary: glossary)) }
+            if problems.hasErrors { reading.unreadableFolders.insert(Glossary.url) }
+        }
         return reading
     }
 }

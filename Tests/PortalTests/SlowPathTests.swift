@@ -159,4 +159,48 @@ import Testing
             _ = timed("300,000 of \(piece) in an SVG") { ImageFile.svg(Array(svg.utf8)) }
         }
     }
+
+    /// A glossary's entries as YAML, and a public page's text compiled with it.
+    func glossary(_ entries: [(term: String, full: String?)]) -> Glossary? {
+        let yaml = entries.map { "- term: \($0.term)\n" + ($0.full.map { "  full_form: \($0)\n" } ?? "") + "  definition: Words.\n" }
+        return GlossaryParser.parse(sourceFile(yaml.joined(), path: "Content/data/glossary.yaml")).0
+    }
+
+    func compile(_ markdown: String, glossary: Glossary) -> CompiledBody {
+        MarkdownCompiler.compile(
+            markdown, in: sourceFile(markdown), firstLine: 1, glossary: GlossaryLinks(glossary: glossary, checkAbbreviations: true))
+    }
+
+    /// Five thousand terms with the same first word, and a page of that word alone: each
+    /// use is read once down the glossary's tree, not against every term starting with it.
+    @Test func glossaryTermsSharingTheirFirstWord() throws {
+        let glossary = try #require(timed("a glossary of 5,000 terms") { self.glossary((1...5_000).map { ("child word\($0)", nil) }) })
+        let body = timed("200,000 uses of their first word") {
+            compile(String(repeating: "child word ", count: 200_000) + "child word4999.", glossary: glossary)
+        }
+        #expect(body.html.components(separatedBy: "<a href=\"/glossary/#").count == 2)
+    }
+
+    /// Twenty thousand terms in one paragraph, on one line or a line each: each is linked,
+    /// its text node rebuilt once, not split again for every term after it.
+    @Test func aParagraphFullOfGlossaryTerms() throws {
+        let count = 20_000
+        let glossary = try #require(self.glossary((1...count).map { ("term\($0)", nil) }))
+        for separator in [" ", "\n"] {
+            let text = (1...count).map { "a term\($0) b" }.joined(separator: separator)
+            let body = timed("20,000 terms a paragraph, apart by \(separator == " " ? "spaces" : "new lines")") { compile(text, glossary: glossary) }
+            #expect(body.html.components(separatedBy: "<a href=\"/glossary/#").count == count + 1)
+        }
+    }
+
+    /// Five thousand abbreviations, each used before its full form in one long line: every
+    /// one is reported, and only those a report shows are looked for in the file.
+    @Test func manyAbbreviationsUsedBeforeTheirFullForms() throws {
+        func letters(_ n: Int) -> String { String(String.UnicodeScalarView([n / 676, n / 26 % 26, n % 26].map { UnicodeScalar(65 + UInt32($0))! })) }
+        let glossary = try #require(self.glossary((0..<5_000).map { ("X\(letters($0))", "Words \($0)") }))
+        let text = (0..<5_000).map { "X\(letters($0))" }.joined(separator: " and ")
+        let body = timed("5,000 abbreviations on one line") { compile(text, glossary: glossary) }
+        #expect(body.diagnostics.count == 5_000)
+        #expect(body.diagnostics[1].location.column == 10)
+    }
 }

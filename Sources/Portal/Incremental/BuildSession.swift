@@ -94,7 +94,7 @@ public final class BuildSession: @unchecked Sendable {
             guard let page = parsed, problems.isEmpty, Self.listed(page) == Self.listed(old.page) else { return nil }
             let body = Build.compile(
                 page, blocks: state.resolved.blocks, references: state.resolved.references, baseURL: site.config.baseURL,
-                reservedIDs: state.resolved.reservedIDs)
+                reservedIDs: state.resolved.reservedIDs, glossary: state.resolved.glossary)
             guard body.diagnostics.isEmpty else { return nil }
             var resolved = ResolvedPage(page: page, body: body)
             resolved.related = old.related

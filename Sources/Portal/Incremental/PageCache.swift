@@ -14,6 +14,8 @@ struct PageCache: Sendable {
     var entries: [String: Entry] = [:]
     /// How many pages the build that made this cache compiled.
     var compiled = 0
+    /// The glossary the pages were compiled with: their text links its terms.
+    var glossary: Glossary?
 
     func parsed(_ file: SourceFile) -> (Page?, [Diagnostic])? {
         guard let entry = entries[file.relativePath], entry.text == file.text else { return nil }

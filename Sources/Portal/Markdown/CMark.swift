@@ -39,6 +39,9 @@ struct CMarkNode {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var next: CMarkNode? { cmark_node_next(pointer).map(CMarkNode.init) }
+    var firstChild: CMarkNode? { cmark_node_first_child(pointer).map(CMarkNode.init) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
     var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
@@ -93,6 +96,65 @@ struct CMarkNode {
         cmark_node_set_on_exit(block, "")
         cmark_node_replace(pointer, block)
         cmark_node_free(pointer)
+    }
+
+    /// Puts custom HTML around parts of a run of inline siblings (text and line breaks, read
+    /// as one text, a break one character): how glossary terms get their links. `parts` are
+    /// in order and apart, each starting and ending inside text. The run's text nodes are
+    /// made again, piece by piece, in one pass: splitting one node at a time copied the rest
+    /// of its text for every part, quadratic in a long paragraph full of terms.
+    static func wrap(_ parts: [(range: Range<Int>, open: String)], in run: [CMarkNode], close: String) {
+        var next = 0
+        var offset = 0
+        var wrapper: OpaquePointer?
+        for node in run {
+            guard node.type == CMARK_NODE_TEXT else {
+                if let wrapper { cmark_node_append_child(wrapper, node.pointer) }
+                offset += 1
+                continue
+            }
+            let scalars = Array((node.literal ?? "").unicodeScalars)
+            let end = offset + scalars.count
+            if wrapper == nil, next == parts.count || parts[next].range.lowerBound >= end {
+                offset = end
+                continue  // no part in it: it stays as it is
+            }
+            var position = offset
+            while position < end {
+                if let open = wrapper {
+                    let stop = min(parts[next].range.upperBound, end)
+                    cmark_node_append_child(open, newText(scalars[(position - offset)..<(stop - offset)]))
+                    position = stop
+                    if stop == parts[next].range.upperBound {
+                        wrapper = nil
+                        next += 1
+                    }
+                } else if next < parts.count, parts[next].range.lowerBound < end {
+                    let start = parts[next].range.lowerBound
+                    if start > position { cmark_node_insert_before(node.pointer, newText(scalars[(position - offset)..<(start - offset)])) }
+                    guard let made = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+                    cmark_node_set_on_enter(made, parts[next].open)
+                    cmark_node_set_on_exit(made, close)
+                    cmark_node_insert_before(node.pointer, made)
+                    wrapper = made
+                    position = start
+                } else {
+                    cmark_node_insert_before(node.pointer, newText(scalars[(position - offset)...]))
+                    position = end
+                }
+            }
+            cmark_node_unlink(node.pointer)
+            cmark_node_free(node.pointer)
+            offset = end
+        }
+    }
+
+    private static func newText(_ scalars: ArraySlice<Unicode.Scalar>) -> OpaquePointer? {
+        let node = cmark_node_new(CMARK_NODE_TEXT)
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        cmark_node_set_literal(node, String(text))
+        return node
     }
 
     /// Replaces this node by custom HTML around its children, keeping them: how a heading

@@ -65,7 +65,8 @@ public enum MarkdownCompiler {
     /// `indent` is how far the text is indented in the file (Markdown inside YAML).
     public static func compile(
         _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = [],
-        references: ReferenceIndex? = nil, plainTextBase: String? = nil, reservedIDs: Set<String> = reservedIDs
+        references: ReferenceIndex? = nil, plainTextBase: String? = nil, reservedIDs: Set<String> = reservedIDs,
+        glossary: GlossaryLinks? = nil
     ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
         var diagnostics: [Diagnostic] = []
@@ -149,6 +150,10 @@ public enum MarkdownCompiler {
                 }
             }
         }
+
+        // Terms linked to the glossary before the edits below: they only split text nodes
+        // and wrap some, leaving the nodes found above where they are.
+        if let glossary { diagnostics += glossary.apply(to: document, file: file, firstLine: firstLine) }
 
         // Links to other sites open with rel="noopener": the other site gets no handle on this
         // page. Their address is escaped as cmark escapes the links it writes itself.

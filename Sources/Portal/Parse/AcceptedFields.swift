@@ -33,6 +33,7 @@ public enum AcceptedFields {
             Group(place: "a ```table block", names: DataTableBlock.fields),
             Group(place: "a ```courses block", names: CourseListBlock.fields),
             Group(place: "an attendance CSV file (its columns)", names: TrainingParser.attendanceColumns),
+            Group(place: "glossary.yaml: an entry", names: GlossaryParser.fields),
             // Written `policy:threshold-document`: the kind and a colon start the link.
             Group(place: "a typed link", names: ReferenceIndex.kinds.map { $0 + ":" }),
         ]
