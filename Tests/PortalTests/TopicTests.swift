@@ -221,6 +221,21 @@ import Testing
         ])
     }
 
+    /// The training catalogue has no topic pages of its own: its home and its open data lead
+    /// to the hubs of the topics its courses have, each of which lists those courses.
+    @Test func theTrainingCatalogueLeadsToTheHubs() throws {
+        let scratch = Self.site()
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        #expect(!result.files.contains { $0.path.hasPrefix("training/topics/") })
+        let home = try #require(scratch.html("/training/", in: result))
+        let byTopic = home.components(separatedBy: "id=\"topics\"")[1].components(separatedBy: "</ul>")[0]
+        #expect(attributeValues(in: byTopic, names: ["href"]) == ["/topics/child-protection/#courses", "/topics/online-safety/#courses"])
+        let json = try #require(result.files.first { $0.path == "training/courses.json" })
+        let data = try CatalogueData.decode(Data(json.contents))
+        #expect(data.topics.map { $0["url"] } == ["https://lscb.example.org/topics/child-protection/", "https://lscb.example.org/topics/online-safety/"])
+    }
+
     @Test func theContentCheckListsTopicsNothingUses() throws {
         let scratch = Self.site()
         defer { scratch.remove() }
