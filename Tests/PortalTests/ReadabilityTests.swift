@@ -54,14 +54,15 @@ import Testing
     /// - the same article, section "Flesch–Kincaid grade level": that sentence is grade 11.3;
     ///   Dr. Seuss's *Green Eggs and Ham* averages 5.7 words a sentence and 1.02 syllables a
     ///   word, grade −1.3; the lowest grade in theory is −3.40;
-    /// - the readme of the npm package flesch (github.com/words/flesch): "The cat sat on the
-    ///   mat" (1 sentence, 6 words, 6 syllables) scores 116.145, and the platypus sentence
-    ///   without "a" before "mammal" (12 words, 23 syllables) 32.505;
-    /// - the readme of flesch-kincaid (github.com/words/flesch-kincaid): the platypus sentence
-    ///   counted as 13 words and 26 syllables is grade 13.08.
-    /// The article cites the formulas to Flesch (1948, "A new readability yardstick", Journal
-    /// of Applied Psychology 32(3)) and Kincaid, Fishburne, Rogers and Chissom (1975, Research
-    /// Branch Report 8-75, Naval Technical Training, Millington, Tennessee).
+    /// - the readme of the npm package flesch (github.com/words/flesch, commit 0d421dc): "The
+    ///   cat sat on the mat" (1 sentence, 6 words, 6 syllables) scores 116.145, and the
+    ///   platypus sentence without "a" before "mammal" (12 words, 23 syllables) 32.505;
+    /// - the readme of flesch-kincaid (github.com/words/flesch-kincaid, commit 1ee352a): the
+    ///   platypus sentence counted as 13 words and 26 syllables is grade 13.08.
+    /// The formulas are Flesch's (1948, "A new readability yardstick", Journal of Applied
+    /// Psychology 32(3), as YoastSEO.js issue 267 cites it) and Kincaid, Fishburne, Rogers
+    /// and Chissom's (1975, Research Branch Report 8-75, Naval Technical Training, Millington,
+    /// Tennessee: the article's reference for the grade formula).
     @Test func theFormulasGiveThePublishedScores() {
         #expect(round2(ReadingMeasures.readingEase(wordsPerSentence: 1, syllablesPerWord: 1)) == 121.22)
         #expect(round1(ReadingMeasures.readingEase(wordsPerSentence: 13, syllablesPerWord: 24.0 / 13)) == 37.5)
