@@ -245,12 +245,11 @@ public enum Build {
         var (site, problems) = Resolver.resolve(
             config: config, pages: parsed.compactMap(\.0), unreadable: unreadable, unreadableFolders: data.unreadableFolders,
             assets: theme.assetURLs,
-            generators: data.generators + [SearchPage(hasIndex: options.searchIndex != nil)], references: references, now: options.now,
-            includeDrafts: options.includeDrafts)
+            generators: data.generators + [SearchPage(hasIndex: options.searchIndex != nil)], references: references,
+            topics: data.topics ?? [], now: options.now, includeDrafts: options.includeDrafts)
         site.dataFiles += brandingFiles
         site.hasSearchIndex = options.searchIndex != nil
         site.placeholders = allPlaceholders
-        site.topics = data.topics ?? []
         site.topicsOfCourses = Set(catalogue?.courses.flatMap(\.topics) ?? [])
         clock.mark("resolve")
         diagnostics += problems

@@ -41,16 +41,23 @@ public enum DataReaders {
         reading.used.formUnion(training.used)
         reading.problems += training.problems
         if training.catalogue == nil && training.problems.hasErrors { reading.unreadableFolders.insert(TrainingPages.root) }
-        // Topics: the training data's when there is some, or topics.yaml read on its own.
+        // Topics: the training data's when there is some (its parser gave the references
+        // their ids), or topics.yaml read on its own.
         if let catalogue = training.catalogue {
             reading.topics = catalogue.topics
         } else if training.problems.hasErrors {
             reading.topics = nil
+            // A missing training file stops the parser before the ids are known: a `topic:`
+            // link then waits for that mistake to be put right.
+            if !reading.references.knowsTopics { reading.references.addTopics([], withErrors: true) }
         } else if let file = files["topics.yaml"] {
             let (topics, problems) = TrainingParser.topics(file)
             reading.topics = problems.hasErrors ? nil : topics
             reading.used.insert("topics.yaml")
             reading.problems += problems
+            reading.references.addTopics(Set(topics.map(\.id)), withErrors: problems.hasErrors)
+        } else {
+            reading.references.addTopics([], withErrors: false)
         }
         if reading.topics == nil { reading.unreadableFolders.insert(TopicPages.root) }
         reading.generators.append(TopicPages(topics: reading.topics ?? [], catalogue: training.catalogue))

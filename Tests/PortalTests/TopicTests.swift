@@ -141,11 +141,99 @@ import Testing
         // A mistake in the list is reported once, at its line, and pages' topics are not blamed.
         let broken = Scratch([
             "data/topics.yaml": "- id: safe-sleep\n  title: Safe sleep\n",
-            "parents-carers/sleep.md": page(title: "Safe sleep", extra: "topics: [safe-sleep]"),
+            "parents-carers/sleep.md": page(title: "Safe sleep", extra: "topics: [safe-sleep]", body: "[Sleep](topic:safe-sleep)"),
         ])
         defer { broken.remove() }
         #expect(located(broken.problems()).count == 1)
         #expect(located(broken.problems()).first?.hasPrefix("data/topics.yaml:1:") == true)
+    }
+
+    /// `topic:` leads to the topic's hub, with training data or with topics.yaml alone; an
+    /// unknown id is an error at the link, with the closest id.
+    @Test func aTopicLinkLeadsToItsHub() throws {
+        let scratch = Self.site([
+            "links.md": page(title: "Links", extra: "related: [topic:child-protection]", body: "See [courses](topic:online-safety#courses)."),
+        ])
+        defer { scratch.remove() }
+        let html = try #require(scratch.html("/links/", in: try scratch.build()))
+        #expect(html.contains(#"<a href="/topics/online-safety/#courses">courses</a>"#))
+        #expect(html.contains(#"<a href="/topics/child-protection/">Child protection</a>"#))
+
+        let alone = Scratch([
+            "data/topics.yaml": Self.topics,
+            "parents-carers/sleep.md": page(title: "Safe sleep", extra: "topics: [safe-sleep]"),
+            "links.md": page(title: "Links", body: "[Sleeping](topic:safe-sleep)"),
+        ])
+        defer { alone.remove() }
+        let result = try alone.build()
+        #expect(try #require(alone.html("/links/", in: result)).contains(#"<a href="/topics/safe-sleep/">Sleeping</a>"#))
+
+        let wrong = Self.site(["links.md": page(title: "Links", body: "See [online](topic:onlin-safety).")])
+        defer { wrong.remove() }
+        let problems = wrong.problems()
+        #expect(located(problems) == ["links.md:5:5: there is no topic with the id “onlin-safety” (in “topic:onlin-safety”)"])
+        #expect(problems.first?.hint?.hasPrefix("Did you mean “online-safety”?") == true)
+
+        // No list of topics at all: the error says where it goes.
+        let none = Scratch(["links.md": page(title: "Links", body: "[Sleeping](topic:safe-sleep)")])
+        defer { none.remove() }
+        let missing = none.problems()
+        #expect(located(missing) == ["links.md:5:1: there is no list of topics for “topic:safe-sleep”"])
+        #expect(missing.first?.hint?.contains("Content/data/topics.yaml") == true)
+        // Training data missing a file: only that is reported, not the links into it.
+        var files = TrainingData.files()
+        files["data/courses.yaml"] = nil
+        files["links.md"] = page(title: "Links", body: "[Online](topic:online-safety) [Typo](topic:onlin-safety)")
+        let incomplete = Scratch(files)
+        defer { incomplete.remove() }
+        #expect(located(incomplete.problems().filter(\.isError)).map { $0.components(separatedBy: ": ")[1] } == ["the training data has no courses.yaml"])
+    }
+
+    /// A topic in the list that nothing published has yet has no hub: a link to it is an
+    /// error at the link that says so, not a broken link with a guess at another address.
+    @Test func aLinkToATopicWithNoHubSaysWhy() throws {
+        let links = page(title: "Links", extra: "related: [topic:governance]", body: "Read about [safe sleep](topic:safe-sleep).")
+        let scratch = Self.site(["links.md": links])
+        defer { scratch.remove() }
+        let problems = scratch.problems()
+        #expect(located(problems) == [
+            "links.md:4:11: “topic:governance” leads to /topics/governance/, but the topic “How the board works” has no hub yet: no published page or course has this topic",
+            "links.md:6:12: “topic:safe-sleep” leads to /topics/safe-sleep/, but the topic “Safe sleep” has no hub yet: no published page or course has this topic",
+        ])
+        for problem in problems {
+            let hint = try #require(problem.hint)
+            #expect(hint.contains("Drafts and pages not yet published do not count."))
+            #expect(!hint.contains("Did you mean"))
+        }
+        #expect(problems[1].hint?.contains("`topics: [safe-sleep]`") == true)
+        // With drafts (the preview), the draft's topic has its hub: only safe-sleep is left.
+        do {
+            _ = try scratch.build(drafts: true)
+            Issue.record("the link to safe-sleep, which has no hub, should stop the build")
+        } catch {
+            #expect(located(error.diagnostics).map { String($0.prefix(14)) } == ["links.md:6:12:"])
+        }
+        // The same for an address written out.
+        let written = Self.site(["links.md": page(title: "Links", body: "[Sleep](/topics/safe-sleep/)")])
+        defer { written.remove() }
+        #expect(located(written.problems()) == [
+            "links.md:5:1: “/topics/safe-sleep/” leads to /topics/safe-sleep/, but the topic “Safe sleep” has no hub yet: no published page or course has this topic",
+        ])
+    }
+
+    /// The training catalogue has no topic pages of its own: its home and its open data lead
+    /// to the hubs of the topics its courses have, each of which lists those courses.
+    @Test func theTrainingCatalogueLeadsToTheHubs() throws {
+        let scratch = Self.site()
+        defer { scratch.remove() }
+        let result = try scratch.build()
+        #expect(!result.files.contains { $0.path.hasPrefix("training/topics/") })
+        let home = try #require(scratch.html("/training/", in: result))
+        let byTopic = home.components(separatedBy: "id=\"topics\"")[1].components(separatedBy: "</ul>")[0]
+        #expect(attributeValues(in: byTopic, names: ["href"]) == ["/topics/child-protection/#courses", "/topics/online-safety/#courses"])
+        let json = try #require(result.files.first { $0.path == "training/courses.json" })
+        let data = try CatalogueData.decode(Data(json.contents))
+        #expect(data.topics.map { $0["url"] } == ["https://lscb.example.org/topics/child-protection/", "https://lscb.example.org/topics/online-safety/"])
     }
 
     @Test func theContentCheckListsTopicsNothingUses() throws {

@@ -192,6 +192,13 @@ struct LinkChecker {
                 message: "“\(link)” leads to a page that is a draft or not yet published",
                 hint: "Publish that page first, or remove the link until it is live. Build with --drafts to preview both.")
         }
+        // A topic in the list has a hub only once something published has it: say so, rather
+        // than suggest another address (such as a training page's).
+        if path.hasPrefix(TopicPages.root), let topic = site.topics.first(where: { TopicPages.url($0.id) == path }) {
+            return Problem(
+                message: "“\(link)” leads to \(path), but the topic “\(topic.title)” has no hub yet: no published page or course has this topic",
+                hint: "A topic's hub is made once a published page or course has the topic: give a page `topics: [\(topic.id)]` in its front matter (or a course in courses.yaml), or link to something else until then. Drafts and pages not yet published do not count.")
+        }
         let known = addresses.of(site)
         let suggestion = path.split(separator: "/").last.flatMap { known.byLastPart[$0] } ?? (hints ? known.all.closest(to: path) : nil)
         let relative = link.hasPrefix("/") ? "" : "Addresses without a leading / are read from this page's address, \(base). "

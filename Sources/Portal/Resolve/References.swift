@@ -14,8 +14,14 @@ public struct ReferenceIndex: Sendable {
     private var unreadable: Set<String> = []
     /// Their file names, which `policy:`, `newsletter:` and `report:` use.
     private var unreadableNames: Set<String> = []
-    /// Training ids by kind (`course`, `level`, `topic`, `role`), as declared in the data.
+    /// Training ids by kind (`course`, `level`, `role`), as declared in the data.
     private var training: [String: Set<String>] = [:]
+    /// The ids of the site's topics (`data/topics.yaml`, with or without training data); nil
+    /// until the list is read.
+    private var topics: Set<String>?
+    /// Whether the list of topics has mistakes (or could not be read): an id missing from
+    /// it may be one the mistake hid, so it is not reported again.
+    private var topicsWithErrors = false
     /// Kinds of training data with mistakes: an id missing from them may be one the
     /// mistake hid, so it is not reported again.
     private var trainingWithErrors: Set<String> = []
@@ -59,6 +65,16 @@ public struct ReferenceIndex: Sendable {
         trainingWithErrors = withErrors
         hints = SuggestionCache()
     }
+
+    /// The ids of the site's topics, which `topic:` links to the hubs of.
+    public mutating func addTopics(_ ids: Set<String>, withErrors: Bool) {
+        topics = ids
+        topicsWithErrors = withErrors
+        hints = SuggestionCache()
+    }
+
+    /// Whether the list of topics was given (`addTopics`).
+    public var knowsTopics: Bool { topics != nil }
 
     public enum Resolution: Equatable {
         /// Not a typed reference: an ordinary address, left to the link checker.
@@ -105,6 +121,22 @@ public struct ReferenceIndex: Sendable {
                     hint: "Link with page: and the page's full path instead.")
             }
             return .address(urls[0] + fragment)
+        case "topic":
+            // Every topic in the list: one that nothing published uses yet has no hub, which
+            // the link checker reports at the link (`LinkChecker.missing`).
+            let ids = topics ?? []
+            guard ids.contains(id) else {
+                if topicsWithErrors { return .dependsOnAMistake }
+                if ids.isEmpty {
+                    return .problem(
+                        message: "there is no list of topics for “\(link)”",
+                        hint: "Add the topics to Content/data/topics.yaml (see docs/CONTENT-FORMAT.md), or link to a page instead.")
+                }
+                return .problem(
+                    message: "there is no topic with the id “\(id)” (in “\(link)”)",
+                    hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/topics.yaml.")
+            }
+            return .address(TopicPages.url(id) + fragment)
         default:
             let ids = training[kind] ?? []
             guard ids.contains(id) else {
@@ -118,7 +150,7 @@ public struct ReferenceIndex: Sendable {
                     message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
                     hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")
             }
-            let folder = ["course": "courses", "level": "levels", "topic": "topics", "role": "roles"][kind]!
+            let folder = ["course": "courses", "level": "levels", "role": "roles"][kind]!
             return .address("\(TrainingPages.root)\(folder)/\(id)/" + fragment)
         }
     }

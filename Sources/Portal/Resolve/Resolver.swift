@@ -4,7 +4,8 @@ public enum Resolver {
     public static func resolve(
         config: SiteConfig, pages parsed: [ResolvedPage], unreadable: Set<String> = [], unreadableFolders: Set<String> = [],
         assets: Set<String>,
-        generators: [any PageGenerator] = [], references: ReferenceIndex? = nil, now: Day, includeDrafts: Bool
+        generators: [any PageGenerator] = [], references: ReferenceIndex? = nil, topics: [TrainingCatalogue.Topic] = [],
+        now: Day, includeDrafts: Bool
     ) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let published = parsed.filter { includeDrafts || $0.page.isPublished(now: now) }
@@ -28,6 +29,7 @@ public enum Resolver {
         let sections = buildSections(pages: pages, pageIndex: pageIndex)
         var site = Site(
             config: config, pages: pages, pageIndex: pageIndex, sections: sections, assets: assets, now: now)
+        site.topics = topics
         for generator in generators {
             for generated in generator.pages(in: site) {
                 // A folder's own index.md may introduce a generated page; any other clash is an error.

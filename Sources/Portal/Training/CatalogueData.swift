@@ -94,7 +94,10 @@ public struct CatalogueData: Codable, Equatable, Sendable {
                 frameworks: $0.frameworks.map { Framework(name: $0.name, levels: $0.levels) },
                 url: base + TrainingPages.levelURL($0.id))
         }
-        topics = catalogue.topics.map { ["id": $0.id, "title": $0.title, "summary": $0.summary, "url": base + TrainingPages.topicURL($0.id)] }
+        // The topics courses have, each at its hub, which lists them.
+        topics = TrainingPages(catalogue: catalogue).topicsOfCourses.map {
+            ["id": $0.id, "title": $0.title, "summary": $0.summary, "url": base + TopicPages.url($0.id)]
+        }
         roles = catalogue.roles.map {
             Role(id: $0.id, title: $0.title, sector: $0.sector, levels: $0.levels, recommendedCourses: $0.courses, url: base + TrainingPages.roleURL($0.id))
         }

@@ -15,7 +15,6 @@ public struct TrainingPages: PageGenerator {
 
     static func courseURL(_ id: String) -> String { "\(root)courses/\(id)/" }
     static func levelURL(_ id: String) -> String { "\(root)levels/\(id)/" }
-    static func topicURL(_ id: String) -> String { "\(root)topics/\(id)/" }
     static func roleURL(_ id: String) -> String { "\(root)roles/\(id)/" }
     static func attendanceURL(_ year: String) -> String { "\(root)attendance/\(year)/" }
     static let whichLevelURL = "\(root)roles/"
@@ -28,9 +27,9 @@ public struct TrainingPages: PageGenerator {
     // MARK: Pages
 
     public func pages(in site: Site) -> [GeneratedPage] {
-        var pages = [home(site), whichLevel(), brochure(site), coursesIndex(), levelsIndex(), topicsIndex()]
+        // No pages of their own for topics: each topic's hub (`TopicPages`) lists its courses.
+        var pages = [home(site), whichLevel(), brochure(site), coursesIndex(), levelsIndex()]
         pages += catalogue.levels.map(levelPage)
-        pages += catalogue.topics.map(topicPage)
         pages += catalogue.roles.map(rolePage)
         pages += catalogue.courses.map { coursePage($0, site: site) }
         pages += catalogue.attendance.map(attendancePage)
@@ -67,7 +66,7 @@ public struct TrainingPages: PageGenerator {
             levels: catalogue.levels.map {
                 LevelCardView(name: $0.name, title: $0.title, summary: $0.summary, url: Self.levelURL($0.id))
             },
-            topics: catalogue.topics.sorted { $0.title < $1.title }.map { LinkView(title: $0.title, url: Self.topicURL($0.id)) },
+            topics: topicsOfCourses.sorted { $0.title < $1.title }.map { LinkView(title: $0.title, url: TopicPages.url($0.id) + "#courses") },
             sectors: sectors(), months: months, booking: booking, calendarURL: "/" + Self.calendarPath,
             dataURL: "/" + Self.dataPath,
             attendance: catalogue.attendance.map { LinkView(title: $0.title, url: Self.attendanceURL($0.year)) })
@@ -114,6 +113,12 @@ public struct TrainingPages: PageGenerator {
         catalogue.courses.filter(matches).sorted { $0.title < $1.title }.map(courseItem)
     }
 
+    /// The topics some course has, in the list's order: each has a hub listing its courses.
+    var topicsOfCourses: [TrainingCatalogue.Topic] {
+        let used = Set(catalogue.courses.flatMap(\.topics))
+        return catalogue.topics.filter { used.contains($0.id) }
+    }
+
     private func coursesIndex() -> GeneratedPage {
         let summary = "Every course in the programme, by level."
         let groups = catalogue.levels.map { level in
@@ -139,17 +144,6 @@ public struct TrainingPages: PageGenerator {
         return GeneratedPage(url: "\(Self.root)levels/", title: "Training levels", summary: summary, template: "training-list", view: view)
     }
 
-    private func topicsIndex() -> GeneratedPage {
-        let summary = "Courses grouped by safeguarding topic."
-        let items = catalogue.topics.sorted { $0.title < $1.title }.map {
-            ListItemView(title: $0.title, url: Self.topicURL($0.id), summary: $0.summary, date: nil, label: nil)
-        }
-        let view = TrainingListView(
-            title: "Training topics", summary: summary, intro: "", facts: [], notes: [],
-            groups: [GroupView(title: "Topics", id: "topics", summary: nil, items: items)])
-        return GeneratedPage(url: "\(Self.root)topics/", title: "Training topics", summary: summary, template: "training-list", view: view)
-    }
-
     private func levelPage(_ level: TrainingCatalogue.Level) -> GeneratedPage {
         let title = "\(level.name): \(level.title)"
         var facts = [
@@ -169,13 +163,6 @@ public struct TrainingPages: PageGenerator {
                 GroupView(title: "Roles that need this level", id: ids.claim("roles"), summary: nil, items: roles),
             ])
         return GeneratedPage(url: Self.levelURL(level.id), title: title, summary: level.summary, template: "training-list", view: view)
-    }
-
-    private func topicPage(_ topic: TrainingCatalogue.Topic) -> GeneratedPage {
-        let view = TrainingListView(
-            title: topic.title, summary: topic.summary, intro: "", facts: [], notes: [],
-            groups: [GroupView(title: "Courses", id: "courses", summary: nil, items: courses { $0.topics.contains(topic.id) })])
-        return GeneratedPage(url: Self.topicURL(topic.id), title: topic.title, summary: topic.summary, template: "training-list", view: view)
     }
 
     private func rolePage(_ role: TrainingCatalogue.Role) -> GeneratedPage {

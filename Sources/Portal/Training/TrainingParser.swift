@@ -84,8 +84,9 @@ public struct TrainingParser {
         // file with mistakes may be missing, so references into it are not reported again.
         let withErrors = Set(diagnostics.filter(\.isError).map { ($0.location.path as NSString).lastPathComponent })
         context.references.addTraining(
-            declared.filter { ["course", "level", "topic", "role"].contains($0.key) },
-            withErrors: Set(["course", "level", "topic", "role"].filter { withErrors.contains(($0 == "level" ? "levels" : $0 + "s") + ".yaml") }))
+            declared.filter { ["course", "level", "role"].contains($0.key) },
+            withErrors: Set(["course", "level", "role"].filter { withErrors.contains(($0 == "level" ? "levels" : $0 + "s") + ".yaml") }))
+        context.references.addTopics(declared["topic"] ?? [], withErrors: withErrors.contains("topics.yaml"))
         // The brochure shows every level's description on one page: each keeps clear of the
         // headings of those before it.
         var taken = context.reservedIDs
