@@ -40,6 +40,17 @@ check "--format json gives line and column" grep -q '"column" : 18' out.json
 
 rm Content/parents-carers/broken.md
 
+# The glossary: a term's first use links to /glossary/; an abbreviation on a page for
+# parents before its full form is a warning where it is written, with the words to write.
+printf -- '---\ntitle: Worried\nsummary: x\n---\nTalk to the\nMASH about early help.\n' > Content/parents-carers/worried.md
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 --output glossary-site >out.txt 2>err.txt
+check "a warning still builds" test $? -eq 0
+check "an abbreviation before its full form is located" grep -q '^Content/parents-carers/worried.md:6:1: warning: “MASH” is used before it is written out in full on this page$' err.txt
+check "its hint gives the words to write" grep -q 'hint: Write “Multi-Agency Safeguarding Hub (MASH)” the first time' err.txt
+check "the term's first use links to the glossary" grep -q '<a href="/glossary/#early-help">early help</a>' glossary-site/parents-carers/worried/index.html
+check "the glossary page is made" test -f glossary-site/glossary/index.html
+rm -r Content/parents-carers/worried.md glossary-site
+
 # Interrupted builds: killed at any moment, Site/ is the old site or the new one, whole.
 printf '\nA change.\n' >> Content/about/index.md
 "$portal" build --theme "$repo/Theme" --now 2026-11-21 --output after >/dev/null 2>&1
