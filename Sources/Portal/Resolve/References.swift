@@ -124,35 +124,35 @@ public struct ReferenceIndex: Sendable {
         case "topic":
             // Every topic in the list: one that nothing published uses yet has no hub, which
             // the link checker reports at the link (`LinkChecker.missing`).
-            let ids = topics ?? []
-            guard ids.contains(id) else {
-                if topicsWithErrors { return .dependsOnAMistake }
-                if ids.isEmpty {
-                    return .problem(
-                        message: "there is no list of topics for “\(link)”",
-                        hint: "Add the topics to Content/data/topics.yaml (see docs/CONTENT-FORMAT.md), or link to a page instead.")
-                }
-                return .problem(
-                    message: "there is no topic with the id “\(id)” (in “\(link)”)",
-                    hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/topics.yaml.")
-            }
-            return .address(TopicPages.url(id) + fragment)
+            return declared(
+                id, kind, in: topics ?? [], withErrors: topicsWithErrors, link: link, hints: hints,
+                none: ("list of topics", "the topics to Content/data/topics.yaml"), address: TopicPages.url(id) + fragment)
         default:
-            let ids = training[kind] ?? []
-            guard ids.contains(id) else {
-                if trainingWithErrors.contains(kind) { return .dependsOnAMistake }
-                if training.isEmpty {
-                    return .problem(
-                        message: "there is no training data for “\(link)”",
-                        hint: "Add the training data files to Content/data/ (see docs/CONTENT-FORMAT.md), or link to a page instead.")
-                }
-                return .problem(
-                    message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
-                    hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/\(kind == "level" ? "levels" : kind + "s").yaml.")
-            }
             let folder = ["course": "courses", "level": "levels", "role": "roles"][kind]!
-            return .address("\(TrainingPages.root)\(folder)/\(id)/" + fragment)
+            return declared(
+                id, kind, in: training[kind] ?? [], withErrors: trainingWithErrors.contains(kind), link: link, hints: hints,
+                none: training.isEmpty ? ("training data", "the training data files to Content/data/") : nil,
+                address: "\(TrainingPages.root)\(folder)/\(id)/" + fragment)
         }
+    }
+
+    /// An id the data declares: its address, or what is wrong. `none`, when there are no
+    /// ids at all: what would hold them, and what to add.
+    private func declared(
+        _ id: String, _ kind: String, in ids: Set<String>, withErrors: Bool, link: String, hints: Bool,
+        none: (what: String, add: String)?, address: String
+    ) -> Resolution {
+        if ids.contains(id) { return .address(address) }
+        if withErrors { return .dependsOnAMistake }
+        let file = kind == "level" ? "levels.yaml" : kind + "s.yaml"
+        if let none, ids.isEmpty {
+            return .problem(
+                message: "there is no \(none.what) for “\(link)”",
+                hint: "Add \(none.add) (see docs/CONTENT-FORMAT.md), or link to a page instead.")
+        }
+        return .problem(
+            message: "there is no \(kind) with the id “\(id)” (in “\(link)”)",
+            hint: suggest(id, kind, searching: hints) { ids.sorted() } + "The ids are in Content/data/\(file).")
     }
 
     private func suggest(_ id: String, _ kind: String, searching: Bool, _ candidates: () -> [String]) -> String {
