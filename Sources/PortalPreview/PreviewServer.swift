@@ -33,12 +33,16 @@ public actor PreviewServer {
         public var build: BuildOptions
         /// 0 lets the system choose a free port (tests).
         public var port: UInt16
+        /// How often to look for changes when file events are not used.
         public var pollInterval: Duration
+        /// Whether to hear of changes from the system (inotify) rather than by looking.
+        public var fileEvents: Bool
 
-        public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300)) {
+        public init(build: BuildOptions, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), fileEvents: Bool = true) {
             self.build = build
             self.port = port
             self.pollInterval = pollInterval
+            self.fileEvents = fileEvents
         }
     }
 
@@ -75,12 +79,27 @@ public actor PreviewServer {
         // Listen first: a busy port is reported before any time is spent building.
         let port = try await listen()
         let roots = [options.content, options.theme].map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-        let before = SourceSnapshot.take(roots)  // before building, so edits made meanwhile are seen
+        // Watching starts before building, so edits made meanwhile are seen.
+        let events: FileEvents?
+        do {
+            events = configuration.fileEvents ? try FileEvents(roots) : nil
+        } catch {
+            events = nil
+            log.info("Note: \(error); looking for changes every \(configuration.pollInterval.milliseconds) ms instead.")
+        }
+        let before = events == nil ? SourceSnapshot.take(roots) : SourceSnapshot()
         let rebuilder = Rebuilder(options: options, board: board, log: log)
         await rebuilder.rebuild(after: nil)
+        let feed = ChangeFeed()
         let interval = configuration.pollInterval
+        let log = log
+        Thread.detachNewThread { feed.run(roots, events: events, from: before, every: interval, log: log) }
         watching = Task.detached {
-            await Self.watch(roots, from: before, every: interval, rebuilder: rebuilder)
+            await withTaskCancellationHandler {
+                await Self.rebuild(from: feed, rebuilder: rebuilder)
+            } onCancel: {
+                feed.stop()
+            }
         }
         return port
     }
@@ -131,19 +150,13 @@ public actor PreviewServer {
         return .cannotListen("\(error)")
     }
 
-    /// Polls the folders; after a change, waits for the save to settle, then rebuilds.
-    private static func watch(
-        _ roots: [String], from start: SourceSnapshot, every interval: Duration, rebuilder: Rebuilder
-    ) async {
-        var previous = start
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            guard !Task.isCancelled, SourceSnapshot.take(roots) != previous else { continue }
-            // Editors may write a file in several steps, or several files: let them finish.
-            try? await Task.sleep(for: .milliseconds(100))
-            let current = SourceSnapshot.take(roots)
-            let changes = current.changes(since: previous)
-            previous = current
+    /// Rebuilds after each change the feed hands over, with every change made meanwhile.
+    private static func rebuild(from feed: ChangeFeed, rebuilder: Rebuilder) async {
+        for await _ in feed.signals {
+            guard let changes = feed.take() else {
+                await rebuilder.rebuild(after: "changes", changed: nil)
+                continue
+            }
             guard !changes.isEmpty else { continue }
             await rebuilder.rebuild(after: SourceSnapshot.describe(changes), changed: changes)
         }
