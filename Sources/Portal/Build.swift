@@ -16,12 +16,16 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Pagefind, to index the written site; without it the site has no search index.
     public var searchIndex: SearchIndex?
+    /// Whether a page over its reading target stops the build when `site.yaml` says
+    /// `over_target: error`; `portal check` passes false, to list those pages instead.
+    public var readingOverTargetStops: Bool
 
     public init(
         content: String, theme: String = "Theme", themeRequired: Bool = false, output: String, now: Day,
-        includeDrafts: Bool = false, force: Bool = false, searchIndex: SearchIndex? = nil
+        includeDrafts: Bool = false, force: Bool = false, searchIndex: SearchIndex? = nil, readingOverTargetStops: Bool = true
     ) {
         self.searchIndex = searchIndex
+        self.readingOverTargetStops = readingOverTargetStops
         self.content = content
         self.theme = theme
         self.themeRequired = themeRequired
@@ -207,14 +211,17 @@ public enum Build {
         let references = data.references
         let baseURL = config?.baseURL ?? ""
         let glossary = data.glossary
-        // Compiled text links to the glossary: after it changes, none is reused.
+        let reading = config?.reading
+        // Compiled text links to the glossary: after it changes, none is reused. (A page
+        // kept from before its audience had a reading target is measured when checked.)
         let compiled = cache?.glossary == glossary ? cache : nil
         // Each page's compiled text, and whether it was compiled now (not found in the cache).
         let parsed = parallelMap(Array(zip(pageFiles, frontMatter))) { file, parsed -> (ResolvedPage?, [Diagnostic], Bool) in
             guard let page = parsed.0 else { return (nil, [], false) }
             if let body = compiled?.body(file) { return (ResolvedPage(page: page, body: body), body.diagnostics, false) }
             let body = compile(
-                page, blocks: blocks, references: references, baseURL: baseURL, reservedIDs: reservedIDs, glossary: glossary)
+                page, blocks: blocks, references: references, baseURL: baseURL, reservedIDs: reservedIDs, glossary: glossary,
+                reading: reading)
             return (ResolvedPage(page: page, body: body), body.diagnostics, true)
         }
         clock.mark("markdown")
@@ -229,6 +236,11 @@ public enum Build {
             return kept
         }
         diagnostics += parsed.flatMap(\.1)
+        if var reading {
+            if !options.readingOverTargetStops { reading.overTarget = .warning }
+            diagnostics += ReadingCheck.problems(
+                parsed.compactMap(\.0), settings: reading, now: options.now, includeDrafts: options.includeDrafts)
+        }
         let usedData = parsed.reduce(into: data.used) { $0.formUnion($1.0?.body.usedData ?? []) }
         for (name, file) in dataFiles.sorted(by: { $0.key < $1.key }) where !usedData.contains(name) {
             diagnostics.append(Diagnostic(
@@ -260,15 +272,17 @@ public enum Build {
             reservedIDs: reservedIDs, cache: kept)
     }
 
-    /// A page's Markdown compiled as a build compiles it.
+    /// A page's Markdown compiled as a build compiles it; measured for reading when
+    /// `reading` gives the page a target.
     static func compile(
         _ page: Page, blocks: [any FencedBlockRenderer], references: ReferenceIndex, baseURL: String, reservedIDs: Set<String>,
-        glossary: Glossary?
+        glossary: Glossary?, reading: ReadingSettings?
     ) -> CompiledBody {
         MarkdownCompiler.compile(
             page.body, in: page.file, firstLine: page.bodyFirstLine, blocks: blocks, references: references,
             plainTextBase: page.kind == .newsletter ? baseURL : nil, reservedIDs: reservedIDs,
-            glossary: glossary.map { GlossaryLinks(glossary: $0, checkAbbreviations: PageReading.isForThePublic(page)) })
+            glossary: glossary.map { GlossaryLinks(glossary: $0, checkAbbreviations: PageReading.isForThePublic(page)) },
+            measureReading: reading?.target(for: page) != nil)
     }
 
     /// The whole build, written into `options.output` only if nothing went wrong.

@@ -33,6 +33,30 @@ public struct BuildStatus: Codable, Sendable, Equatable {
     public var ok: Bool
     /// The latest build's errors, sorted as in the terminal; empty when it succeeded.
     public var errors: [Problem]
+    /// The reading figures of the pages the latest successful build was made after an edit
+    /// to; empty after the first build and after one that failed.
+    public var reading: [Reading] = []
+
+    /// One edited page's reading figures, as the box under the page shows them.
+    public struct Reading: Codable, Sendable, Equatable {
+        /// "Content/parents-carers/private-fostering.md"
+        public var path: String
+        public var title: String
+        /// "grade 7.4 (target: 8 or lower), …: within the target for parents and carers"
+        public var figures: String
+        public var overTarget: Bool
+
+        public init(path: String, title: String, figures: String, overTarget: Bool) {
+            self.path = path
+            self.title = title
+            self.figures = figures
+            self.overTarget = overTarget
+        }
+
+        init(_ reading: PageReading) {
+            self.init(path: reading.path, title: reading.title, figures: reading.summary, overTarget: reading.isOverTarget)
+        }
+    }
 
     public static let initial = BuildStatus(build: 0, site: 0, ok: true, errors: [])
 }
@@ -42,8 +66,8 @@ public struct BuildStatus: Codable, Sendable, Equatable {
 actor StatusBoard {
     private(set) var status = BuildStatus.initial
 
-    func succeeded() {
-        status = BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: [])
+    func succeeded(reading: [BuildStatus.Reading] = []) {
+        status = BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: [], reading: reading)
     }
 
     func failed(_ errors: [BuildStatus.Problem]) {

@@ -31,8 +31,10 @@ public enum LiveReload {
 
     /// Polls the status every 500 ms (simple, survives server restarts and sleeping
     /// laptops) and reloads when the served build changes. When the latest build failed it
-    /// shows the errors at the top of the page: built with textContent only, so nothing in
-    /// a message can become markup; styled through the CSSOM, so no inline style attribute.
+    /// shows the errors at the top of the page; after a build made after an edit to a page,
+    /// that page's reading figures at the foot of the window. Both are built with textContent
+    /// only, so nothing in a message can become markup; styled through the CSSOM, so no inline
+    /// style attribute.
     public static let script = #"""
         // portal serve: reloads this page after each rebuild, and lists the errors when one fails.
         (function () {
@@ -40,6 +42,7 @@ public enum LiveReload {
           var me = document.currentScript;
           var shown = me && me.dataset.site ? Number(me.dataset.site) : null;
           var box = null, boxErrors = "";
+          var note = null, noteReading = "";
 
           function make(tag, text) {
             var node = document.createElement(tag);
@@ -107,13 +110,60 @@ public enum LiveReload {
             body.insertBefore(box, body.firstChild);
           }
 
+          function hideNote() {
+            if (note && note.parentNode) note.parentNode.removeChild(note);
+            note = null;
+          }
+
+          // The figures of the page just edited: a quiet status, not an alert.
+          function showReading(reading) {
+            var key = JSON.stringify(reading);
+            if (key === noteReading) return;
+            noteReading = key;
+            hideNote();
+            if (!reading.length) return;
+            var over = reading.some(function (page) { return page.overTarget; });
+            note = make("section");
+            note.id = "portal-preview-reading";
+            note.setAttribute("role", "status");
+            note.setAttribute("aria-label", "Reading figures of the page you edited");
+            var s = note.style;
+            s.position = "fixed"; s.bottom = "0"; s.left = "0"; s.right = "0"; s.zIndex = "2147483646";
+            s.maxHeight = "40vh"; s.overflow = "auto"; s.margin = "0"; s.padding = "10px 20px";
+            s.background = "#ffffff"; s.color = "#0b0c0c"; s.textAlign = "left";
+            s.border = "0"; s.borderTop = "6px solid " + (over ? "#b58840" : "#00703c");
+            s.font = "16px/1.4 system-ui, -apple-system, 'Segoe UI', Arial, sans-serif";
+            s.boxShadow = "0 -2px 8px rgba(0, 0, 0, 0.3)";
+            reading.forEach(function (page) {
+              var line = make("p");
+              line.style.margin = "0 0 6px";
+              var where = make("strong", "Reading, " + page.path);
+              where.style.overflowWrap = "anywhere";
+              line.appendChild(where);
+              line.appendChild(document.createTextNode(": " + page.figures + "."));
+              note.appendChild(line);
+            });
+            if (over) {
+              note.appendChild(make("p", "Make the longest sentences shorter and use everyday words; " +
+                "the terminal and portal check list them by line."));
+            }
+            var close = make("button", "Hide the reading figures");
+            close.type = "button";
+            close.style.font = "inherit"; close.style.padding = "2px 10px"; close.style.color = "#0b0c0c";
+            close.style.background = "#ffffff"; close.style.border = "2px solid #0b0c0c"; close.style.cursor = "pointer";
+            close.addEventListener("click", hideNote); // back only when the figures change
+            note.appendChild(close);
+            (document.body || document.documentElement).appendChild(note);
+          }
+
           function poll() {
             fetch("/__portal/status", { cache: "no-store" })
               .then(function (response) { return response.json(); })
               .then(function (status) {
                 if (shown === null) shown = status.site;
                 if (status.site !== shown) { location.reload(); return; }
-                if (status.ok) { hide(); boxErrors = ""; } else { show(status.errors); }
+                if (status.ok) { hide(); boxErrors = ""; showReading(status.reading || []); }
+                else { show(status.errors); hideNote(); noteReading = ""; }
                 setTimeout(poll, 500);
               }, function () {
                 setTimeout(poll, 1000); // server stopped or restarting: keep trying quietly

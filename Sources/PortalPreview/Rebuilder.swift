@@ -24,7 +24,8 @@ public struct PreviewLog: Sendable {
 /// through one `BuildSession`, so an edit to a page's text rebuilds only what it affects.
 struct Rebuilder: Sendable {
     enum Outcome: Sendable {
-        case built(pages: Int, rendered: Int)
+        /// `reading`: the figures of the pages edited.
+        case built(pages: Int, rendered: Int, reading: [PageReading])
         case failed(problems: [Diagnostic])
         /// Not a problem in the content (the output folder could not be written).
         case broken(String)
@@ -54,8 +55,8 @@ struct Rebuilder: Sendable {
         let output = options.output.hasSuffix("/") ? options.output : options.output + "/"
         let after = reason.map { " after \(DiagnosticFormatter.visible($0))" } ?? ""
         switch outcome {
-        case .built(let pages, let rendered):
-            await board.succeeded()
+        case .built(let pages, let rendered, let reading):
+            await board.succeeded(reading: reading.map(BuildStatus.Reading.init))
             if reason == nil {
                 log.info("Built \(pages) pages into \(output) in \(duration).")
             } else if rendered == pages {
@@ -63,6 +64,7 @@ struct Rebuilder: Sendable {
             } else {
                 log.info("Rebuilt \(rendered) of \(pages) pages in \(duration)\(after).")
             }
+            for page in reading { log.info(DiagnosticFormatter.visible("  Reading, \(page.path): \(page.summary).")) }
         case .failed(let problems):
             let errors = problems.filter(\.isError)
             let (shown, more) = errors.limitedForReport()
@@ -92,7 +94,7 @@ struct Rebuilder: Sendable {
                     let outcome = try session.rebuild(changed: changed)
                     let result = outcome.result
                     if !result.warnings.isEmpty { log.problem(log.formatter.report(result.warnings)) }
-                    continuation.resume(returning: .built(pages: result.pageCount, rendered: outcome.rendered))
+                    continuation.resume(returning: .built(pages: result.pageCount, rendered: outcome.rendered, reading: outcome.reading))
                 } catch let failure as BuildFailed {
                     continuation.resume(returning: .failed(problems: failure.diagnostics))
                 } catch {

@@ -6,7 +6,7 @@ import PortalCommandLine
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "List what needs attention: details still to be added, policies due for review, old pages, drafts, topics nothing uses, links to other sites, and reading figures for pages for the public.",
+        abstract: "List what needs attention: details still to be added, policies due for review, old pages, drafts, topics nothing uses, links to other sites, and pages harder to read than their reading target, with the reading figures of every page for the public.",
         discussion: "Changes nothing and visits no website: links to other sites are listed for you to check.")
 
     @Option(help: ArgumentHelp("The folder with your pages and site.yaml.", valueName: "folder"))
@@ -26,7 +26,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let day = now.flatMap(Day.init(iso:)) ?? Day.today()
-        let options = BuildOptions(content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: "", now: day, includeDrafts: true)
+        let options = BuildOptions(content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: "", now: day, includeDrafts: true,
+            readingOverTargetStops: false)
         do {
             let site = try Build.resolve(options).site
             print(ContentReport(site: site, now: day).text, terminator: "")

@@ -184,9 +184,7 @@ import Testing
     @Test func theGlossaryPageListsEveryEntryAToZ() throws {
         let scratch = Scratch([
             "data/glossary.yaml": Self.glossary + "- term: 0-19 service\n  definition: Health visitors and school nurses.\n",
-            "parents-carers/advice.md": page(
-                title: "Advice", extra: "kind: guidance\naudience: [parents-carers]\nsensitive: false",
-                body: "The Multi-Agency Safeguarding Hub (MASH) and early help."),
+            "news/advice.md": page(title: "Advice", body: "The Multi-Agency Safeguarding Hub (MASH) and early help."),
         ])
         defer { scratch.remove() }
         let result = try scratch.build()
@@ -202,7 +200,7 @@ import Testing
         #expect(html.contains("<dt id=\"mash\">MASH <span>(Multi-Agency Safeguarding Hub)</span></dt>"))
         #expect(html.contains("<p>See also: <a href=\"/glossary/#early-help\">early help</a></p>"))
         // Pages link to it.
-        let advice = try #require(scratch.html("/parents-carers/advice/", in: result))
+        let advice = try #require(scratch.html("/news/advice/", in: result))
         #expect(Self.links(advice) == ["mash=Multi-Agency Safeguarding Hub", "early-help=early help"])
         #expect(result.paths.contains("glossary/index.html"))
     }

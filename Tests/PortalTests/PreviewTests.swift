@@ -174,6 +174,16 @@ import Testing
         #expect(try await waitForStatus(port) { $0.build == 4 } == BuildStatus(build: 4, site: 4, ok: true, errors: []))
         #expect(try await HTTPGet.get("/", port: port).body.contains("Fourth version."))
 
+        // An edit to a page for parents: its reading figures in the status and the terminal.
+        scratch.write("parents-carers/index.md", page(title: "Parents and carers", body: "We can help. Call us."))
+        let edited = try await waitForStatus(port) { $0.build == 5 }
+        let path = "\(scratch.content)/parents-carers/index.md"
+        let reading = try #require(edited.reading.first)
+        #expect(edited.reading.count == 1 && reading.path == path && reading.title == "Parents and carers" && !reading.overTarget)
+        #expect(reading.figures.hasPrefix("grade ") && reading.figures.hasSuffix(": within the target for parents and carers"))
+        #expect(log.info.contains("  Reading, \(path): \(reading.figures)."))
+        #expect(LiveReload.script.contains("status.reading"))
+
         await preview.stop()
         await #expect(throws: (any Error).self) { try await HTTPGet.get("/", port: port) }
     }

@@ -10,7 +10,7 @@ import Testing
             "professionals/policies/threshold-document.md": page(title: "Threshold document", extra: policy, body: "## Levels of need\n\nFour."),
             "news/2013-11-issue-2.md": page(title: "Issue 2", extra: "kind: newsletter\nissue: 2\ndate: 2013-11-15"),
             "reports/2012-13.md": page(title: "Annual report", extra: "kind: report\nperiod: 2012-13\npublished: 2013-09-19"),
-            "parents-carers/private-fostering.md": page(title: "Private fostering", extra: "sensitive: true", body: "## Who must tell us\n\nParents."),
+            "parents-carers/private-fostering.md": page(title: "Private fostering", extra: "sensitive: true", body: "## Who must tell us\n\nParents tell us."),
             "links.md": page(title: "Links", extra: extra, body: body),
         ]) { $1 })
     }

@@ -82,9 +82,31 @@ check "new refuses to overwrite" grep -q 'already exists; nothing was changed' e
 check "check exits 0" test $? -eq 0
 check "check lists drafts" grep -q '^Drafts and pages not yet published (2)$' out.txt
 check "check lists links to other websites" grep -q '^Links to other websites' out.txt
-check "check gives reading figures for pages for the public" grep -q '^Reading figures for pages for parents and carers, young people and communities ([1-9][0-9]*)$' out.txt
-check "check shows each page's grade and reading ease" grep -Eq '^  Content/parents-carers/[a-z-]+\.md  grade -?[0-9]+\.[0-9], reading ease -?[0-9]+\.[0-9], [0-9]+\.[0-9] words a sentence, ' out.txt
-check "check shows the longest sentences at file:line" grep -Eq '^    Content/parents-carers/[a-z-]+\.md:[0-9]+  [0-9]+ words: “' out.txt
+check "check says no bundled page is over its reading target" grep -q '^Reading: pages harder to read than their target (0)$' out.txt
+check "check gives reading figures for pages for the public" grep -q '^Reading figures of the other pages for the public ([1-9][0-9]*: within their target, or with none)$' out.txt
+check "check shows each page's grade against its target" grep -Eq '^  Content/parents-carers/[a-z-]+\.md  grade -?[0-9]+\.[0-9] \(target: 8 or lower\), [0-9]+ of [0-9]+ sentences over 25 words, [0-9]+% \(target: no more than 10%\); reading ease -?[0-9]+\.[0-9], ' out.txt
+
+# A page over its reading target: one warning at its title; an error with over_target: error;
+# portal check lists it with its longest sentences at file:line.
+long="Parents and carers who are worried that a child they know is being exploited by adults or by other young people should always talk to someone they trust about what they have seen."
+printf -- '---\ntitle: Hard to read\nsummary: x\n---\n%s %s\n\n%s\n' "$long" "$long" "$long" > Content/parents-carers/hard.md
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "a page over its reading target still builds" test $? -eq 0
+check "it is warned about once, at its title" test "$(grep -c 'harder to read' err.txt)" -eq 1
+check "the warning gives its figures and target" grep -q '^Content/parents-carers/hard.md:2:8: warning: this page is harder to read than the target for parents and carers: grade [0-9.]* (target: 8 or lower), 3 of 3 sentences over 25 words, 100% (target: no more than 10%)$' err.txt
+check "the hint names its longest sentences' lines" grep -q 'hint: Its longest sentences start on lines 5 (33 words), 5 (33 words) and 7 (33 words)\.' err.txt
+"$portal" check --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "check lists it as over its target" grep -q '^Reading: pages harder to read than their target (1)$' out.txt
+check "check shows its longest sentences at file:line" grep -q '^    Content/parents-carers/hard.md:7  33 words: “Parents and carers who are worried that a child they know…”$' out.txt
+cp Content/site.yaml site.yaml.saved
+printf 'reading:\n  over_target: error\n' >> Content/site.yaml
+"$portal" build --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "with over_target: error it stops the build" test $? -eq 1
+check "and says why, at its title" grep -q '^Content/parents-carers/hard.md:2:8: error: this page is harder to read than the target' err.txt
+"$portal" check --theme "$repo/Theme" --now 2026-11-21 >out.txt 2>err.txt
+check "check still lists it with over_target: error" grep -q '^Reading: pages harder to read than their target (1)$' out.txt
+mv site.yaml.saved Content/site.yaml
+rm Content/parents-carers/hard.md
 
 "$portal" build --help >help.txt 2>&1
 check "help explains the options" grep -q -- '--drafts' help.txt

@@ -7,7 +7,8 @@ public struct ContentReport: Sendable {
     }
 
     public var now: Day
-    /// Figures for how hard each page for the public is to read, by path.
+    /// Figures for how hard each page for the public (or with a reading target) is to read,
+    /// against its target, by path.
     public var reading: [PageReading] = []
     public var policiesPastReview: [Item] = []
     public var notUpdatedForAYear: [Item] = []
@@ -22,7 +23,7 @@ public struct ContentReport: Sendable {
     /// Reads a site built with drafts included.
     public init(site: Site, now: Day) {
         self.now = now
-        reading = site.pages.compactMap { PageReading($0.page) }.sorted { $0.path < $1.path }
+        reading = site.pages.compactMap { PageReading($0, settings: site.config.reading) }.sorted { $0.path < $1.path }
         let yearAgo = Day(year: now.year - 1, month: now.month, day: min(now.day, 28))!
         var external: [String: [Item]] = [:]
         func outside(_ url: String, at location: SourceLocation) {

@@ -38,6 +38,9 @@ public final class BuildSession: @unchecked Sendable {
         /// new or changed pages and those whose text uses the data or other pages.
         public var compiled: Int
         public var incremental: Bool
+        /// The reading figures of the pages among the files changed, against their targets,
+        /// for the preview to show after an edit; none after the first build.
+        public var reading: [PageReading] = []
     }
 
     public init(options: BuildOptions) {
@@ -53,7 +56,8 @@ public final class BuildSession: @unchecked Sendable {
         // from (the failed edit is still there): the next rebuild must be a full one.
         let kept = state
         state = nil
-        if let changed, let kept, let outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
+        if let changed, let kept, var outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
+            outcome.reading = readings(of: changed)
             return outcome
         }
         let resolved: Build.Resolved
@@ -72,7 +76,20 @@ public final class BuildSession: @unchecked Sendable {
         state = State(
             resolved: resolved, renderer: Renderer(site: site, theme: resolved.theme),
             pageFiles: Dictionary(uniqueKeysWithValues: site.pages.indices.map { (site.pages[$0].page.file.relativePath, $0) }))
-        return Outcome(result: result, rendered: result.pageCount, compiled: pages.compiled, incremental: false)
+        return Outcome(
+            result: result, rendered: result.pageCount, compiled: pages.compiled, incremental: false,
+            reading: changed.map(readings) ?? [])
+    }
+
+    /// The reading figures of the pages of the kept site among `changed` (display paths):
+    /// those `portal check` gives figures for, pages for the public or with a target.
+    private func readings(of changed: [String]) -> [PageReading] {
+        guard let state else { return [] }
+        let root = options.content.trimmingTrailingSlashes()
+        return changed.compactMap { path in
+            guard path.hasPrefix(root + "/"), let index = state.pageFiles[String(path.dropFirst(root.count + 1))] else { return nil }
+            return PageReading(state.resolved.site.pages[index], settings: state.resolved.site.config.reading)
+        }
     }
 
     /// The rebuild of a few pages' text, or nil when a full build is needed.
@@ -80,6 +97,7 @@ public final class BuildSession: @unchecked Sendable {
         let root = options.content.trimmingTrailingSlashes()
         var site = state.resolved.site
         var edited: [Int] = []
+        var warnings: [Diagnostic] = []
         for path in changed {
             guard path.hasPrefix(root + "/"), path.hasSuffix(".md") else { return nil }
             let relative = String(path.dropFirst(root.count + 1))
@@ -94,8 +112,16 @@ public final class BuildSession: @unchecked Sendable {
             guard let page = parsed, problems.isEmpty, Self.listed(page) == Self.listed(old.page) else { return nil }
             let body = Build.compile(
                 page, blocks: state.resolved.blocks, references: state.resolved.references, baseURL: site.config.baseURL,
-                reservedIDs: state.resolved.reservedIDs, glossary: state.resolved.glossary)
+                reservedIDs: state.resolved.reservedIDs, glossary: state.resolved.glossary, reading: site.config.reading)
             guard body.diagnostics.isEmpty else { return nil }
+            // Over its target: a warning to show; an error (`over_target: error`) is left to
+            // the full build, which stops and reports it.
+            if options.includeDrafts || page.isPublished(now: options.now),
+                let problem = ReadingCheck.problem(page, measures: body.reading, settings: site.config.reading)
+            {
+                guard !problem.isError else { return nil }
+                warnings.append(problem)
+            }
             var resolved = ResolvedPage(page: page, body: body)
             resolved.related = old.related
             resolved.mentionedIn = old.mentionedIn
@@ -144,17 +170,19 @@ public final class BuildSession: @unchecked Sendable {
         var next = state
         next.resolved.site = site
         let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
-        return try finish(next, renderer: renderer, rendered: urls.count, compiled: edited.count, files: files)
+        return try finish(next, renderer: renderer, rendered: urls.count, compiled: edited.count, files: files, warnings: warnings)
     }
 
     /// Writes what a partial rebuild made, keeps its state for the next and says what it did.
-    private func finish(_ state: State, renderer: Renderer, rendered: Int, compiled: Int = 0, files: [OutputFile]) throws -> Outcome {
+    private func finish(
+        _ state: State, renderer: Renderer, rendered: Int, compiled: Int = 0, files: [OutputFile], warnings: [Diagnostic] = []
+    ) throws -> Outcome {
         try OutputWriter(output: options.output).update(files)
         var next = state
         next.renderer = renderer
         self.state = next
         return Outcome(
-            result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: []),
+            result: BuildResult(files: files, copies: [], pageCount: renderer.urls.count, warnings: warnings),
             rendered: rendered, compiled: compiled, incremental: true)
     }
 

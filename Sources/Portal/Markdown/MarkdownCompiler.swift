@@ -35,10 +35,12 @@ public struct CompiledBody: Sendable {
     /// from data, typed links (`page:`, `course:` …), the site's address. Only pages without
     /// them are reused unchanged by the preview after an edit elsewhere (`PageCache`).
     public var usesContext = false
+    /// How hard the text is to read, when asked for (pages with a reading target).
+    public var reading: ReadingMeasures?
 
     public init(
         html: String = "", headings: [Heading] = [], links: [BodyLink] = [], diagnostics: [Diagnostic] = [],
-        usedData: Set<String> = [], plainText: String? = nil, usesContext: Bool = false
+        usedData: Set<String> = [], plainText: String? = nil, usesContext: Bool = false, reading: ReadingMeasures? = nil
     ) {
         self.html = html
         self.headings = headings
@@ -48,6 +50,7 @@ public struct CompiledBody: Sendable {
         self.usedData = usedData
         self.plainText = plainText
         self.usesContext = usesContext
+        self.reading = reading
     }
 }
 
@@ -63,12 +66,15 @@ public enum MarkdownCompiler {
     /// `firstLine` is the file line where `markdown` starts, so positions count from the
     /// top of the file, front matter included.
     /// `indent` is how far the text is indented in the file (Markdown inside YAML).
+    /// `measureReading` measures how hard the text is to read, from the tree parsed here.
     public static func compile(
         _ markdown: String, in file: SourceFile, firstLine: Int, indent: Int = 0, blocks: [any FencedBlockRenderer] = [],
         references: ReferenceIndex? = nil, plainTextBase: String? = nil, reservedIDs: Set<String> = reservedIDs,
-        glossary: GlossaryLinks? = nil
+        glossary: GlossaryLinks? = nil, measureReading: Bool = false
     ) -> CompiledBody {
         let document = CMarkDocument(markdown: markdown)
+        // Before the edits below, which put HTML in place of blocks and headings.
+        let reading = measureReading ? ReadingMeasures.measure(document, firstLine: firstLine) : nil
         var diagnostics: [Diagnostic] = []
         var links: [BodyLink] = []
         var headings: [Heading] = []
@@ -191,7 +197,7 @@ public enum MarkdownCompiler {
 
         return CompiledBody(
             html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData,
-            plainText: plainTextBase.map { PlainText.render(document, base: $0) }, usesContext: usesContext)
+            plainText: plainTextBase.map { PlainText.render(document, base: $0) }, usesContext: usesContext, reading: reading)
     }
 
     /// An image address that is safe to show: on this site, or https.

@@ -30,6 +30,8 @@ public enum AcceptedFields {
             Group(place: "site.yaml: `doors` entries", names: SiteConfig.doorFields),
             Group(place: "site.yaml: `contacts` entries", names: SiteConfig.contactFields),
             Group(place: "site.yaml: the `branding` group", names: Branding.fields),
+            Group(place: "site.yaml: the `reading` group", names: ReadingSettings.fields),
+            Group(place: "site.yaml: an audience's target under `reading`", names: ReadingTarget.fields),
             Group(place: "a ```table block", names: DataTableBlock.fields),
             Group(place: "a ```courses block", names: CourseListBlock.fields),
             Group(place: "an attendance CSV file (its columns)", names: TrainingParser.attendanceColumns),

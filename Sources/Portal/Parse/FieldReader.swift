@@ -51,6 +51,10 @@ final class FieldReader {
 
     func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
 
+    /// Whether `key` is given as a single piece of text, not a group or a list: for a field
+    /// that may be either (`professionals: none`, or a group of limits).
+    func isText(_ key: String) -> Bool { entries.first { $0.key == key }?.value.string != nil }
+
     /// The names asked for so far: the fields this reader knows.
     var asked: [String] { read.sorted() }
 

@@ -33,10 +33,12 @@ public struct SiteConfig: Sendable {
     public var quickExitHelp: Link
     /// The header's colours, the logo, the footer's legal name and address.
     public var branding = Branding()
+    /// The reading target for each audience, and whether going over one stops the build.
+    public var reading = ReadingSettings.defaults
     /// Where each setting was written, for reports about them.
     public var fieldLocations: [String: SourceLocation] = [:]
 
-    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer", "branding"]
+    static let knownFields = ["name", "short_name", "base_url", "description", "navigation", "doors", "contacts", "contacts_page", "quick_exit", "quick_exit_help", "footer", "branding", "reading"]
     /// The fields of a `navigation` or `footer` entry, of a `doors` entry, and of a contact.
     static let linkFields = ["title", "url"]
     static let doorFields = ["title", "url", "text"]
@@ -118,6 +120,8 @@ public struct SiteConfig: Sendable {
         }
         let (branding, brandingProblems) = Branding.read(fields.group("branding"))
         diagnostics += brandingProblems
+        let (reading, readingProblems) = ReadingSettings.read(fields.group("reading"))
+        diagnostics += readingProblems
         diagnostics += fields.warnAboutUnknownFields(allowed: knownFields, context: "the site settings")
         guard let name, let shortName, let baseURL, let description, let contactsPage, let quickExit, let quickExitHelp,
             !diagnostics.hasErrors
@@ -129,6 +133,7 @@ public struct SiteConfig: Sendable {
             navigation: navigation, doors: doors, footer: footer, contacts: contacts, contactsPage: contactsPage,
             quickExit: quickExit, quickExitHelp: quickExitHelp, fieldLocations: fields.locations)
         config.branding = branding
+        config.reading = reading
         return (config, diagnostics)
     }
 }

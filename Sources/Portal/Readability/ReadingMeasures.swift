@@ -26,12 +26,22 @@ public struct ReadingMeasures: Sendable, Equatable {
     public private(set) var longSentences = 0
     /// The `kept` longest sentences, longest first; of two as long, the earlier first.
     public private(set) var longest: [Sentence] = []
+    /// For each of `longest`, its paragraph and tokens: the text is written once the whole
+    /// text is measured, only for the sentences kept then (writing the text of every
+    /// sentence that was among the longest so far took most of the time measuring took).
+    private var unwritten: [(text: [Unicode.Scalar], tokens: ArraySlice<Range<Int>>)] = []
 
     /// A sentence longer than this many words is a long one.
     public static let longSentence = 25
     static let kept = 3
 
     public init() {}
+
+    /// Equal figures and longest sentences (what is still to be written is not compared).
+    public static func == (a: ReadingMeasures, b: ReadingMeasures) -> Bool {
+        (a.sentences, a.words, a.syllables, a.longWords, a.longSentences) == (b.sentences, b.words, b.syllables, b.longWords, b.longSentences)
+            && a.longest == b.longest
+    }
 
     public var wordsPerSentence: Double { sentences == 0 ? 0 : Double(words) / Double(sentences) }
     public var syllablesPerWord: Double { words == 0 ? 0 : Double(syllables) / Double(words) }
@@ -64,6 +74,7 @@ public struct ReadingMeasures: Sendable, Equatable {
     public static func measure(text: String, line: Int = 1) -> ReadingMeasures {
         var measures = ReadingMeasures()
         measures.add(paragraph: Array(text.unicodeScalars), line: line)
+        measures.writeLongest()
         return measures
     }
 
@@ -101,6 +112,7 @@ public struct ReadingMeasures: Sendable, Equatable {
             default: break
             }
         }
+        measures.writeLongest()
         return measures
     }
 
@@ -121,26 +133,33 @@ public struct ReadingMeasures: Sendable, Equatable {
     /// Splits one paragraph (new lines marked by "\n") into sentences and counts them.
     mutating func add(paragraph text: [Unicode.Scalar], line firstLine: Int) {
         // Tokens: runs of non-whitespace, each with its line.
-        var tokens: [(range: Range<Int>, line: Int)] = []
+        var tokens: [Range<Int>] = []
+        var lines: [Int] = []
         var line = firstLine
         var start: Int?
         for (i, scalar) in text.enumerated() {
             if Self.isWhitespace(scalar) {
-                if let s = start { tokens.append((s..<i, line)) }
+                if let s = start {
+                    tokens.append(s..<i)
+                    lines.append(line)
+                }
                 start = nil
                 if scalar == "\n" { line += 1 }
             } else if start == nil {
                 start = i
             }
         }
-        if let s = start { tokens.append((s..<text.count, line)) }
+        if let s = start {
+            tokens.append(s..<text.count)
+            lines.append(line)
+        }
         // A paragraph written as a table (| a | b |) is a table, not sentences.
-        if let first = tokens.first, text[first.range.lowerBound] == "|" { return }
+        if let first = tokens.first, text[first.lowerBound] == "|" { return }
 
         var sentenceStart = 0
         var sentenceWords = 0
         for (index, token) in tokens.enumerated() {
-            let scalars = text[token.range]
+            let scalars = text[token]
             if scalars.contains(where: Self.isWordCharacter) {
                 sentenceWords += 1
                 let count = Syllables.count(scalars: scalars)
@@ -148,9 +167,9 @@ public struct ReadingMeasures: Sendable, Equatable {
                 if count >= 3 { longWords += 1 }
             }
             let isLast = index == tokens.count - 1
-            guard isLast || endsSentence(text, token.range, next: tokens[index + 1].range) else { continue }
+            guard isLast || endsSentence(text, token, next: tokens[index + 1]) else { continue }
             if sentenceWords > 0 {
-                finishSentence(text, tokens[sentenceStart...index].map(\.range), line: tokens[sentenceStart].line, words: sentenceWords)
+                finishSentence(text, tokens[sentenceStart...index], line: lines[sentenceStart], words: sentenceWords)
             }
             sentenceStart = index + 1
             sentenceWords = 0
@@ -173,26 +192,56 @@ public struct ReadingMeasures: Sendable, Equatable {
         if mark == "." {
             var begin = token.lowerBound
             while begin < end, Self.isOpener(text[begin]) { begin += 1 }
-            let word = String(String.UnicodeScalarView(text[begin..<(end - 1)])).lowercased()
+            let word = Self.string(text[begin..<(end - 1)]).lowercased()
             if Self.abbreviations.contains(word) { return false }
             if end - 1 - begin == 1, text[begin].properties.isUppercase { return false }
         }
         return true
     }
 
-    mutating func finishSentence(_ text: [Unicode.Scalar], _ tokens: [Range<Int>], line: Int, words count: Int) {
+    /// Counts a sentence: its `tokens` in its paragraph's `text`.
+    mutating func finishSentence(_ text: [Unicode.Scalar], _ tokens: ArraySlice<Range<Int>>, line: Int, words count: Int) {
         sentences += 1
         words += count
         if count > Self.longSentence { longSentences += 1 }
         guard longest.count < Self.kept || count > longest[longest.count - 1].words else { return }
-        var written = String.UnicodeScalarView()
-        for (i, token) in tokens.enumerated() {
-            if i > 0 { written.append(" ") }
-            written.append(contentsOf: text[token])
-        }
-        let sentence = Sentence(text: String(written), line: line, words: count)
         let place = longest.firstIndex { $0.words < count } ?? longest.count
-        longest.insert(sentence, at: place)
-        if longest.count > Self.kept { longest.removeLast() }
+        longest.insert(Sentence(text: "", line: line, words: count), at: place)
+        unwritten.insert((text, tokens), at: place)
+        if longest.count > Self.kept {
+            longest.removeLast()
+            unwritten.removeLast()
+        }
+    }
+
+    /// Writes the text of the longest sentences: their words, one space between each.
+    mutating func writeLongest() {
+        for (place, sentence) in unwritten.enumerated() {
+            var written: [UInt8] = []
+            for token in sentence.tokens {
+                if !written.isEmpty { written.append(UInt8(ascii: " ")) }
+                Self.encode(sentence.text[token], into: &written)
+            }
+            longest[place].text = String(decoding: written, as: UTF8.self)
+        }
+        unwritten = []
+    }
+
+    /// Scalars as a string, through UTF-8: appending them to a `String.UnicodeScalarView`
+    /// took about a tenth of a microsecond each, and half of all the time measuring took.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        encode(scalars, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func encode(_ scalars: ArraySlice<Unicode.Scalar>, into bytes: inout [UInt8]) {
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
     }
 }
