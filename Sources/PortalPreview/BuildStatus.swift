@@ -62,15 +62,43 @@ public struct BuildStatus: Codable, Sendable, Equatable {
 }
 
 /// The one shared, changing value of the preview: written after each build, read by every
-/// request.
+/// request, and pushed to every open page as it changes.
 actor StatusBoard {
     private(set) var status = BuildStatus.initial
+    /// Open pages' streams of statuses.
+    private var watchers: [Int: AsyncStream<BuildStatus>.Continuation] = [:]
+    private var nextWatcher = 0
 
     func succeeded(reading: [BuildStatus.Reading] = []) {
-        status = BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: [], reading: reading)
+        publish(BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: [], reading: reading))
     }
 
     func failed(_ errors: [BuildStatus.Problem]) {
-        status = BuildStatus(build: status.build + 1, site: status.site, ok: false, errors: errors)
+        publish(BuildStatus(build: status.build + 1, site: status.site, ok: false, errors: errors))
+    }
+
+    private func publish(_ new: BuildStatus) {
+        status = new
+        for watcher in watchers.values { watcher.yield(new) }
+    }
+
+    /// The status now, then each new one until the reader stops reading or the board closes.
+    /// Only the newest waits for a slow reader: an older one means nothing any more.
+    func updates() -> AsyncStream<BuildStatus> {
+        let (stream, continuation) = AsyncStream.makeStream(of: BuildStatus.self, bufferingPolicy: .bufferingNewest(1))
+        let id = nextWatcher
+        nextWatcher += 1
+        watchers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.forget(id) } }
+        continuation.yield(status)
+        return stream
+    }
+
+    private func forget(_ id: Int) { watchers[id] = nil }
+
+    /// Ends every stream: the preview is stopping.
+    func close() {
+        for watcher in watchers.values { watcher.finish() }
+        watchers = [:]
     }
 }

@@ -5,10 +5,12 @@ import Foundation
 public enum LiveReload {
     public static let scriptPath = "/__portal/reload.js"
     public static let statusPath = "/__portal/status"
+    /// Where pages listen for each build's status (a WebSocket).
+    public static let socketPath = "/__portal/socket"
 
     /// The tag added before `</body>`. `data-site` is the build the page came from, read
     /// before the file: a rebuild finishing between serving the page and the script's first
-    /// poll still reloads it (at worst once more than needed).
+    /// status still reloads it (at worst once more than needed).
     public static func tag(site: Int) -> String {
         "<script src=\"\(scriptPath)\" data-site=\"\(site)\"></script>"
     }
@@ -29,8 +31,11 @@ public enum LiveReload {
         return Data(bytes[..<at] + Array(tag(site: site).utf8) + bytes[at...])
     }
 
-    /// Polls the status every 500 ms (simple, survives server restarts and sleeping
-    /// laptops) and reloads when the served build changes. When the latest build failed it
+    /// Listens on the socket, which sends the status now and after every build, and reloads
+    /// when the served build changes, keeping the place on the page (in `history.state`:
+    /// nothing is stored). When the socket closes (the preview stopped or restarting, a
+    /// laptop asleep) it tries again every second; a restarted preview counts its builds
+    /// from 1 again, so the page reloads. When the latest build failed it
     /// shows the errors at the top of the page; after a build made after an edit to a page,
     /// that page's reading figures at the foot of the window. Both are built with textContent
     /// only, so nothing in a message can become markup; styled through the CSSOM, so no inline
@@ -156,21 +161,33 @@ public enum LiveReload {
             (document.body || document.documentElement).appendChild(note);
           }
 
-          function poll() {
-            fetch("/__portal/status", { cache: "no-store" })
-              .then(function (response) { return response.json(); })
-              .then(function (status) {
-                if (shown === null) shown = status.site;
-                if (status.site !== shown) { location.reload(); return; }
-                if (status.ok) { hide(); boxErrors = ""; showReading(status.reading || []); }
-                else { show(status.errors); hideNote(); noteReading = ""; }
-                setTimeout(poll, 500);
-              }, function () {
-                setTimeout(poll, 1000); // server stopped or restarting: keep trying quietly
-              });
+          function follow(status) {
+            if (shown === null) shown = status.site;
+            if (status.site !== shown) {
+              var state = history.state && typeof history.state === "object" ? history.state : {};
+              state.portalScroll = [window.scrollX, window.scrollY];
+              history.replaceState(state, "");
+              location.reload();
+              return;
+            }
+            if (status.ok) { hide(); boxErrors = ""; showReading(status.reading || []); }
+            else { show(status.errors); hideNote(); noteReading = ""; }
           }
 
-          poll();
+          function listen() {
+            var socket = new WebSocket("ws://" + location.host + "/__portal/socket");
+            socket.onmessage = function (message) { follow(JSON.parse(message.data)); };
+            socket.onclose = function () { setTimeout(listen, 1000); };
+          }
+
+          // Back where the reader was before the reload, once the page has its full height.
+          var place = history.state && history.state.portalScroll;
+          if (place) {
+            var restore = function () { window.scrollTo(place[0], place[1]); };
+            restore();
+            window.addEventListener("load", restore);
+          }
+          listen();
         })();
 
         """#

@@ -24,10 +24,13 @@ struct PreviewHandler: HTTPHandler {
         case LiveReload.scriptPath:
             return respond(request, .ok, Data(LiveReload.script.utf8), type: ContentType.of("reload.js"))
         case LiveReload.statusPath:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let json = try encoder.encode(await board.status)
-            return respond(request, .ok, json, type: ContentType.of("status.json"))
+            return respond(request, .ok, Data(BuildStatus.json(await board.status).utf8), type: ContentType.of("status.json"))
+        case LiveReload.socketPath:
+            guard RequestPath.isPreviewOrigin(request.headers[HTTPHeader("Origin")], port: port.value) else {
+                return respond(request, .forbidden, text: "Only the preview's own pages may listen here.\n")
+            }
+            return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: StatusSocket(board: board)))
+                .handleRequest(request)
         default:
             return await serveFile(request, path: path)
         }

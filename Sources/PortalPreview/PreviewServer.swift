@@ -109,6 +109,7 @@ public actor PreviewServer {
         watching?.cancel()
         await watching?.value
         watching = nil
+        await board.close()  // open pages' sockets end
         await server?.stop(timeout: 0.3)  // lets responses in flight finish
         serving?.cancel()
         await serving?.value

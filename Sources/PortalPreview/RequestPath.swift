@@ -32,6 +32,15 @@ public enum RequestPath {
         return names.contains { host == "\($0):\(port)" || (port == 80 && host == $0) }
     }
 
+    /// Whether a request's `Origin` (sent by browsers with every WebSocket) is a page of the
+    /// preview, or absent (not a browser). A page of any other site could otherwise open
+    /// the preview's socket and read the build's errors: sockets are not bound by CORS.
+    public static func isPreviewOrigin(_ origin: String?, port: UInt16) -> Bool {
+        guard let origin = origin?.lowercased() else { return true }
+        guard origin.hasPrefix("http://") else { return false }
+        return isPreviewHost(String(origin.dropFirst("http://".count)), port: port)
+    }
+
     /// Where to send a request for a folder without its final slash: the folder's own
     /// address on this site, always starting with a single `/` (never `//host/`, which
     /// a browser would read as another website).

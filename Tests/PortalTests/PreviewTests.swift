@@ -212,6 +212,71 @@ import Testing
         #expect(fm.contents(atPath: victim) == Data("not the site's".utf8))
     }
 
+    /// Pages hear of each build the moment it ends, over the socket; pages of other sites
+    /// cannot listen; the socket ends when the preview stops.
+    @Test(.timeLimit(.minutes(1))) func buildsArePushedToOpenPages() async throws {
+        let scratch = Scratch(["index.md": page(title: "Home", body: "First version.")])
+        defer { scratch.remove() }
+        let preview = PreviewServer(.init(build: scratch.options(), port: 0), log: CollectedLog().log)
+        let port = try await preview.start()
+        let listener = try await StatusListener(port: port)
+        #expect(listener.status == 101)
+        #expect(try await listener.next() == BuildStatus(build: 1, site: 1, ok: true, errors: []))
+        scratch.write("index.md", page(title: "Home", body: "Second version."))
+        let pushed = try await listener.next()
+        #expect(pushed.build == 2 && pushed.site == 2 && pushed.ok)
+        scratch.write("index.md", "---\ntitle: a: b\nsummary: A summary.\n---\nThird.\n")
+        let failed = try await listener.next()
+        #expect(failed.build == 3 && failed.site == 2 && !failed.ok && failed.errors.count == 1)
+
+        let elsewhere = try await StatusListener(port: port, origin: "http://evil.example")
+        #expect(elsewhere.status == 403)
+        #expect(try await StatusListener(port: port, origin: "http://localhost:\(port)").status == 101)
+
+        await preview.stop()
+        await #expect(throws: (any Error).self) { try await listener.next() }
+    }
+
+    /// Without file events the preview looks for changes itself, as before.
+    @Test(.timeLimit(.minutes(1))) func withoutFileEventsChangesAreFoundByLooking() async throws {
+        let scratch = Scratch(["index.md": page(title: "Home", body: "First version.")])
+        defer { scratch.remove() }
+        let preview = PreviewServer(
+            .init(build: scratch.options(), port: 0, pollInterval: .milliseconds(100), fileEvents: false), log: CollectedLog().log)
+        let port = try await preview.start()
+        scratch.write("index.md", page(title: "Home", body: "Second version."))
+        #expect(try await waitForStatus(port) { $0.build == 2 }.ok)
+        #expect(try await HTTPGet.get("/", port: port).body.contains("Second version."))
+        await preview.stop()
+    }
+
+    /// A hundred saves in quick succession end with the site a full build makes of the last.
+    @Test(.timeLimit(.minutes(1))) func aHundredQuickSavesEndAsAFullBuildOfTheLast() async throws {
+        let scratch = Scratch(["index.md": page(title: "Home", body: "Version 0."), "news/a.md": page(title: "A")])
+        defer { scratch.remove() }
+        let preview = PreviewServer(.init(build: scratch.options(), port: 0), log: CollectedLog().log)
+        let port = try await preview.start()
+        for version in 1...100 {
+            scratch.write(version % 2 == 0 ? "index.md" : "news/a.md", page(title: version % 2 == 0 ? "Home" : "A", body: "Version \(version)."))
+        }
+        // Settled: no build for a second after the last save was served.
+        var last = try await waitForStatus(port) { _ in true }
+        while true {
+            try await Task.sleep(for: .seconds(1))
+            let now = try await status(port)
+            if now == last { break }
+            last = now
+        }
+        await preview.stop()
+        var fresh = scratch.options()
+        fresh.output = scratch.root + "/Fresh"
+        _ = try Build.run(fresh)
+        for path in SourceTree.list(fresh.output) {
+            #expect(FileManager.default.contents(atPath: "\(scratch.output)/\(path)") == FileManager.default.contents(atPath: "\(fresh.output)/\(path)"), "\(path)")
+        }
+        #expect(SourceTree.list(scratch.output) == SourceTree.list(fresh.output))
+    }
+
     @Test func thePreviewRefusesAnOutputItMustNotReplace() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -294,10 +359,10 @@ private enum HTTPGet {
         }
     }
 
-    private static func blockingGet(_ path: String, port: UInt16, host: String) throws -> Response {
+    /// A socket connected to the preview, which gives up reading after 5 s.
+    static func connected(port: UInt16) throws -> Int32 {
         let fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure() }
-        defer { close(fd) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)  // a hung server fails the test, not the run
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -309,7 +374,16 @@ private enum HTTPGet {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw Failure() }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure()
+        }
+        return fd
+    }
+
+    private static func blockingGet(_ path: String, port: UInt16, host: String) throws -> Response {
+        let fd = try connected(port: port)
+        defer { close(fd) }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
         guard send(fd, request, request.count, 0) == request.count else { throw Failure() }
         var received: [UInt8] = []
@@ -330,5 +404,67 @@ private enum HTTPGet {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return Response(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+}
+
+/// A page listening on the preview's socket, as the reload script does: the handshake,
+/// then one text frame (the status as JSON) at a time. Blocking calls run off the
+/// cooperative threads the server needs.
+private final class StatusListener: @unchecked Sendable {
+    let fd: Int32
+    /// The handshake's status code (101 when the socket is open).
+    private(set) var status = 0
+    private var pending: [UInt8] = []
+
+    init(port: UInt16, origin: String? = nil) async throws {
+        fd = try HTTPGet.connected(port: port)
+        let origin = origin.map { "Origin: \($0)\r\n" } ?? "Origin: http://127.0.0.1:\(port)\r\n"
+        let request = Array(("GET /__portal/socket HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(origin)Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").utf8)
+        guard send(fd, request, request.count, 0) == request.count else { throw HTTPGet.Failure() }
+        let head = try await read { listener in
+            while listener.pending.count < 4 || !listener.pending.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)) {
+                try listener.receive(listener.pending.count + 1)
+            }
+            defer { listener.pending = [] }
+            return String(decoding: listener.pending, as: UTF8.self)
+        }
+        status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    }
+
+    deinit { close(fd) }
+
+    /// The next status pushed.
+    func next() async throws -> BuildStatus {
+        let text = try await read { listener in
+            try listener.receive(2)
+            var length = Int(listener.pending[1] & 0x7f)
+            var header = 2
+            if length == 126 {
+                try listener.receive(4)
+                length = Int(listener.pending[2]) << 8 | Int(listener.pending[3])
+                header = 4
+            }
+            try listener.receive(header + length)
+            defer { listener.pending.removeFirst(header + length) }
+            return String(decoding: listener.pending[header..<(header + length)], as: UTF8.self)
+        }
+        return try JSONDecoder().decode(BuildStatus.self, from: Data(text.utf8))
+    }
+
+    /// Reads until `pending` holds `count` bytes.
+    private func receive(_ count: Int) throws {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while pending.count < count {
+            let got = recv(fd, &buffer, min(buffer.count, count - pending.count), 0)
+            guard got > 0 else { throw HTTPGet.Failure() }
+            pending += buffer[..<got]
+        }
+    }
+
+    private func read<T: Sendable>(_ work: @escaping @Sendable (StatusListener) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work(self) }) }
+        }
     }
 }
