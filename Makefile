@@ -60,10 +60,14 @@ $(VENV)/.ready: Tests/browser/requirements.txt
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
 	touch $@
 
-# Speed against Hugo on the same site (a table of ratios; nothing is asserted).
-bench: deps bench-deps
+# Speed against Hugo on the same site (a table of ratios; nothing is asserted), then the
+# preview's latency from a save to the reloaded page in headless Chromium, against
+# hugo server (preview.py, with Selenium from the browser tests' environment).
+# BENCH_PAGES sets the corpus size for both; PREVIEW_EDITS=3 makes the preview rows quick.
+bench: deps bench-deps browser-deps
 	$(RELEASE_BUILD)
 	python3 Benchmarks/bench.py
+	$(PYTHON) Benchmarks/preview.py
 
 bench-deps:
 	@if ! command -v hugo >/dev/null || ! command -v hyperfine >/dev/null || ! command -v cmark >/dev/null || ! test -x /usr/bin/time; then \

@@ -61,6 +61,12 @@ footer:
   - title: News
     url: /news/
 """)
+    # Pages name their topics (Hugo: tags): portal checks them against data/topics.yaml and
+    # makes a page for each, as Hugo makes a page for each tag.
+    os.makedirs(os.path.join(portal, "Content", "data"))
+    with open(os.path.join(portal, "Content", "data", "topics.yaml"), "w") as f:
+        for tag in TAGS:
+            f.write(f"- id: {tag}\n  title: {tag.replace('-', ' ').capitalize()}\n  summary: Pages about {tag.replace('-', ' ')}.\n\n")
     with open(os.path.join(portal, "Content", "index.md"), "w") as f:
         f.write("---\ntitle: Home\nsummary: The benchmark site.\n---\nWelcome.\n")
     with open(os.path.join(portal, "Content", "news", "index.md"), "w") as f:
