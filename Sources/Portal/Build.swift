@@ -294,7 +294,7 @@ public enum Build {
     /// page is written as it is rendered: into a new folder swapped in at the end or, for
     /// the preview, over the site it wrote before (`previous`, the paths of its files).
     static func written(
-        _ options: BuildOptions, cache: PageCache? = nil, replacing previous: [String]? = nil
+        _ options: BuildOptions, cache: PageCache? = nil, replacing previous: [String]? = nil, first: OpenPagesFirst? = nil
     ) throws -> (resolved: Resolved, result: BuildResult) {
         try OutputWriter.checkSafe(output: options.output, protecting: [options.content, options.theme], force: options.force)
         let resolved = try resolved(options, cache: cache)
@@ -304,15 +304,17 @@ public enum Build {
         let urls = renderer.urls
         clock.mark("listings")
         // The files besides pages (nil) are made first, on one core while the other starts
-        // on the pages.
-        let tasks: [String?] = [nil] + urls
+        // on the pages; over the preview's site, after the pages open in its browser.
+        let (ordered, open) = previous == nil ? (urls, 0) : first?.ordered(urls) ?? (urls, 0)
+        let tasks: [String?] = ordered[..<open].map { $0 } + [nil] + ordered[open...].map { $0 }
         let make: @Sendable (String?) -> [OutputFile] = { url in
             url.map { [renderer.render(url: $0)] } ?? renderer.filesBesidesPages()
         }
         let writer = OutputWriter(output: options.output)
         var paths: [String]
         if let previous {
-            paths = try writer.rewrite(tasks, copies: theme.assets, replacing: previous, making: make)
+            paths = try writer.rewrite(
+                tasks, copies: theme.assets, replacing: previous, first: open, afterFirst: first?.written, making: make)
             try options.searchIndex?.build(in: options.output)
         } else {
             let staging = try writer.stage()

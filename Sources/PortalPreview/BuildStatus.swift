@@ -65,30 +65,45 @@ public struct BuildStatus: Codable, Sendable, Equatable {
 /// request, and pushed to every open page as it changes.
 actor StatusBoard {
     private(set) var status = BuildStatus.initial
-    /// Open pages' streams of statuses.
-    private var watchers: [Int: AsyncStream<BuildStatus>.Continuation] = [:]
+    /// Open pages' streams of statuses, with the address of each page.
+    private var watchers: [Int: (continuation: AsyncStream<BuildStatus>.Continuation, page: String?)] = [:]
     private var nextWatcher = 0
+    /// Whether the build under way has told the open pages to reload already.
+    private var shownEarly = false
+
+    /// The addresses of the pages open in a browser.
+    var openPages: Set<String> { Set(watchers.values.compactMap(\.page)) }
+
+    /// The open pages are written: they reload now, while the build goes on with the rest.
+    func openPagesWritten() {
+        publish(BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: []))
+        shownEarly = true
+    }
 
     func succeeded(reading: [BuildStatus.Reading] = []) {
-        publish(BuildStatus(build: status.build + 1, site: status.build + 1, ok: true, errors: [], reading: reading))
+        let build = shownEarly ? status.build : status.build + 1
+        shownEarly = false
+        publish(BuildStatus(build: build, site: build, ok: true, errors: [], reading: reading))
     }
 
     func failed(_ errors: [BuildStatus.Problem]) {
+        shownEarly = false
         publish(BuildStatus(build: status.build + 1, site: status.site, ok: false, errors: errors))
     }
 
     private func publish(_ new: BuildStatus) {
         status = new
-        for watcher in watchers.values { watcher.yield(new) }
+        for watcher in watchers.values { watcher.continuation.yield(new) }
     }
 
     /// The status now, then each new one until the reader stops reading or the board closes.
-    /// Only the newest waits for a slow reader: an older one means nothing any more.
-    func updates() -> AsyncStream<BuildStatus> {
+    /// Only the newest waits for a slow reader: an older one means nothing any more. `page`
+    /// is the address of the page listening, whose file a rebuild writes first.
+    func updates(page: String? = nil) -> AsyncStream<BuildStatus> {
         let (stream, continuation) = AsyncStream.makeStream(of: BuildStatus.self, bufferingPolicy: .bufferingNewest(1))
         let id = nextWatcher
         nextWatcher += 1
-        watchers[id] = continuation
+        watchers[id] = (continuation, page)
         continuation.onTermination = { _ in Task { await self.forget(id) } }
         continuation.yield(status)
         return stream
@@ -98,7 +113,7 @@ actor StatusBoard {
 
     /// Ends every stream: the preview is stopping.
     func close() {
-        for watcher in watchers.values { watcher.finish() }
+        for watcher in watchers.values { watcher.continuation.finish() }
         watchers = [:]
     }
 }

@@ -175,7 +175,8 @@ public enum LiveReload {
           }
 
           function listen() {
-            var socket = new WebSocket("ws://" + location.host + "/__portal/socket");
+            // The page's address: a rebuild writes the pages open first.
+            var socket = new WebSocket("ws://" + location.host + "/__portal/socket?page=" + encodeURIComponent(location.pathname));
             socket.onmessage = function (message) { follow(JSON.parse(message.data)); };
             socket.onclose = function () { setTimeout(listen, 1000); };
           }

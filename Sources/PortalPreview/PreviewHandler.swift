@@ -29,7 +29,8 @@ struct PreviewHandler: HTTPHandler {
             guard RequestPath.isPreviewOrigin(request.headers[HTTPHeader("Origin")], port: port.value) else {
                 return respond(request, .forbidden, text: "Only the preview's own pages may listen here.\n")
             }
-            return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: StatusSocket(board: board)))
+            let page = request.query.first { $0.name == "page" }?.value
+            return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: StatusSocket(board: board, page: page)))
                 .handleRequest(request)
         default:
             return await serveFile(request, path: path)

@@ -88,10 +88,20 @@ struct Rebuilder: Sendable {
     /// the cooperative pool the server's tasks need.
     private func run(changed: [String]?) async -> Outcome {
         let session = session
+        let board = board
+        // The pages open in a browser are written first, and reload as soon as they are.
+        let first = OpenPagesFirst(urls: await board.openPages) {
+            let shown = DispatchSemaphore(value: 0)
+            Task {
+                await board.openPagesWritten()
+                shown.signal()
+            }
+            shown.wait()  // before the build goes on, so its end is told after
+        }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 do {
-                    let outcome = try session.rebuild(changed: changed)
+                    let outcome = try session.rebuild(changed: changed, first: first)
                     let result = outcome.result
                     if !result.warnings.isEmpty { log.problem(log.formatter.report(result.warnings)) }
                     continuation.resume(returning: .built(pages: result.pageCount, rendered: outcome.rendered, reading: outcome.reading))

@@ -6,9 +6,11 @@ import Foundation
 /// rather than at its next look. A page that stops listening ends its stream.
 struct StatusSocket: WSMessageHandler {
     let board: StatusBoard
+    /// The address of the page listening (`?page=`), written first by a rebuild.
+    let page: String?
 
     func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let updates = await board.updates()
+        let updates = await board.updates(page: page)
         return AsyncStream { continuation in
             let pushing = Task {
                 for await status in updates { continuation.yield(.text(BuildStatus.json(status))) }

@@ -184,4 +184,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.output + "/news/c"))
         try expectSameAsFullBuild(scratch)
     }
+
+    /// The pages open in the preview's browser are written before the rest, after a template
+    /// edit and after a data edit (a full build): when they are, the others are still old.
+    @Test func openPagesAreWrittenFirst() throws {
+        let table = "```table\nfile: plans.csv\ncaption: Plans\n```"
+        let scratch = Scratch([
+            "data/plans.csv": "Category,Plans\nNeglect,45\n",
+            "news/a.md": page(title: "A", body: table),
+            "news/b.md": page(title: "B", body: table),
+        ])
+        defer { scratch.remove() }
+        var options = scratch.options()
+        options.theme = scratch.root + "/Theme"
+        try FileManager.default.copyItem(atPath: Repo.theme, toPath: options.theme)
+        let session = BuildSession(options: options)
+        _ = try session.rebuild(changed: nil)
+        let output = options.output
+        let html: @Sendable (String) -> String = { page in
+            (try? String(contentsOfFile: "\(output)/news/\(page)/index.html", encoding: .utf8)) ?? ""
+        }
+        final class Seen: @unchecked Sendable { var open = "", other = "", calls = 0 }
+
+        for (file, edit, marker) in [
+            ("\(options.theme)/templates/page.mustache", { (text: String) in text + "<p>Edited template</p>\n" }, "Edited template"),
+            ("\(scratch.content)/data/plans.csv", { (text: String) in text.replacingOccurrences(of: "45", with: "4567") }, "4567"),
+        ] {
+            try edit(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
+            let seen = Seen()
+            let outcome = try session.rebuild(changed: [file], first: OpenPagesFirst(urls: ["/news/b/"]) {
+                seen.open = html("b")
+                seen.other = html("a")
+                seen.calls += 1
+            })
+            #expect(seen.calls == 1, "\(file)")
+            #expect(seen.open.contains(marker) && !seen.other.contains(marker), "\(file)")
+            #expect(html("a").contains(marker), "\(file)")
+            #expect(outcome.incremental == file.hasSuffix(".mustache"))
+            try expectSameAsFullBuild(scratch, options: options)
+        }
+    }
 }

@@ -48,22 +48,23 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Builds after a change to `changed` (display paths, as `content/…`); nil or a change
-    /// the session cannot follow builds everything. Throws like `Build.run`.
-    public func rebuild(changed: [String]?) throws -> Outcome {
+    /// the session cannot follow builds everything. Throws like `Build.run`. With `first`,
+    /// the open pages are written before the others.
+    public func rebuild(changed: [String]?, first: OpenPagesFirst? = nil) throws -> Outcome {
         lock.lock()
         defer { lock.unlock() }
         // After a failure the files on disk are no longer what the kept build was made
         // from (the failed edit is still there): the next rebuild must be a full one.
         let kept = state
         state = nil
-        if let changed, let kept, var outcome = try incremental(changed, kept) ?? themeChange(changed, kept) {
+        if let changed, let kept, var outcome = try incremental(changed, kept) ?? themeChange(changed, kept, first: first) {
             outcome.reading = readings(of: changed)
             return outcome
         }
         let resolved: Build.Resolved
         let result: BuildResult
         do {
-            (resolved, result) = try Build.written(options, cache: pages, replacing: written)
+            (resolved, result) = try Build.written(options, cache: pages, replacing: written, first: first)
         } catch let failed as BuildFailed {
             throw failed  // found before anything was written: the site on disk is as it was
         } catch {
@@ -189,7 +190,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The rebuild after a change to the theme alone, or nil when a full build is needed:
     /// pages whose template (or a partial in it) changed are rendered again, changed assets
     /// copied.
-    private func themeChange(_ changed: [String], _ state: State) throws -> Outcome? {
+    private func themeChange(_ changed: [String], _ state: State, first: OpenPagesFirst?) throws -> Outcome? {
         let root = options.theme.trimmingTrailingSlashes()
         var templates: Set<String> = []
         var assets: [String] = []
@@ -216,15 +217,27 @@ public final class BuildSession: @unchecked Sendable {
 
         let renderer = Renderer(site: site, theme: theme)
         let everyPage = !theme.uses("layout").isDisjoint(with: templates)
-        let urls = everyPage ? renderer.urls : renderer.urls.filter { !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) }
-        var files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles()
+        var urls = everyPage ? renderer.urls : renderer.urls.filter { !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) }
+        var copied: [OutputFile] = []
         for asset in assets {
             guard let bytes = theme.assets.first(where: { $0.outputPath == asset })?.contents() else { return nil }
-            files.append(OutputFile(path: asset, contents: bytes))
+            copied.append(OutputFile(path: asset, contents: bytes))
         }
+        let rendered = urls.count
+        // The open pages (with the changed assets they show) first.
+        if let first {
+            let (ordered, open) = first.ordered(urls)
+            if open > 0 {
+                try OutputWriter(output: options.output).update(parallelMap(Array(ordered[..<open])) { renderer.render(url: $0) } + copied)
+                first.written()
+                urls = Array(ordered[open...])
+                copied = []
+            }
+        }
+        let files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles() + copied
         var next = state
         next.resolved.theme = theme
-        return try finish(next, renderer: renderer, rendered: urls.count, files: files)
+        return try finish(next, renderer: renderer, rendered: rendered, files: files)
     }
 
     /// What other pages, lists and menus show of a page: if this is unchanged, an edit

@@ -202,12 +202,21 @@ public struct OutputWriter: Sendable {
     /// one no longer has are removed, with folders they leave empty. Writing a new site
     /// beside the old one and deleting the old one made every full rebuild of 10,000 pages
     /// create and delete 20,000 files. The paths written, in order, copies last.
+    /// The first `first` items are written before the others, and `afterFirst` is called
+    /// between (the preview's open pages).
     public func rewrite<Item: Sendable>(
-        _ items: [Item], copies: [ThemeAsset], replacing previous: [String],
-        making make: @Sendable (Item) -> [OutputFile]
+        _ items: [Item], copies: [ThemeAsset], replacing previous: [String], first: Int = 0,
+        afterFirst: (@Sendable () -> Void)? = nil, making make: @Sendable (Item) -> [OutputFile]
     ) throws -> [String] {
-        var paths = try Self.writeAll(items, in: output, fresh: false, making: make)
-        paths += try Self.writeAll(Self.read(copies), in: output, fresh: false) { [$0] }
+        // The theme's files first: an open page shown early needs its stylesheet.
+        let copied = try Self.writeAll(Self.read(copies), in: output, fresh: false) { [$0] }
+        var paths: [String] = []
+        if first > 0 {
+            paths = try Self.writeAll(Array(items[..<first]), in: output, fresh: false, making: make)
+            afterFirst?()
+        }
+        paths += try Self.writeAll(Array(items[first...]), in: output, fresh: false, making: make)
+        paths += copied
         try Self.writeMarker(in: output)
         let kept = Set(paths)
         for stale in previous where !kept.contains(stale) && SitePath.isInsideOutput(stale) {
