@@ -61,6 +61,11 @@ footer:
   - title: News
     url: /news/
 """)
+    # The tags are portal's topics, which must be listed (as Hugo's taxonomy lists its tags).
+    os.makedirs(os.path.join(portal, "Content", "data"), exist_ok=True)
+    with open(os.path.join(portal, "Content", "data", "topics.yaml"), "w") as f:
+        for tag in TAGS:
+            f.write(f"- id: {tag}\n  title: {tag.replace('-', ' ').capitalize()}\n  summary: Pages about {tag.replace('-', ' ')}.\n\n")
     with open(os.path.join(portal, "Content", "index.md"), "w") as f:
         f.write("---\ntitle: Home\nsummary: The benchmark site.\n---\nWelcome.\n")
     with open(os.path.join(portal, "Content", "news", "index.md"), "w") as f:
