@@ -61,9 +61,8 @@ footer:
   - title: News
     url: /news/
 """)
-    # Pages name their topics (Hugo: tags): portal checks them against data/topics.yaml and
-    # makes a page for each, as Hugo makes a page for each tag.
-    os.makedirs(os.path.join(portal, "Content", "data"))
+    # The tags are portal's topics, which must be listed (as Hugo's taxonomy lists its tags).
+    os.makedirs(os.path.join(portal, "Content", "data"), exist_ok=True)
     with open(os.path.join(portal, "Content", "data", "topics.yaml"), "w") as f:
         for tag in TAGS:
             f.write(f"- id: {tag}\n  title: {tag.replace('-', ' ').capitalize()}\n  summary: Pages about {tag.replace('-', ' ')}.\n\n")

@@ -112,7 +112,18 @@ struct Scratch {
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    /// Deletes the scratch folder once the old sites of its builds are deleted (by a
+    /// process of their own, after each build returns): deleting a folder another process
+    /// is emptying stops at the first file already gone.
+    func remove() {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline,
+            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).contains(where: { $0.contains(".deleting-") })
+        {
+            usleep(20_000)
+        }
+        try? FileManager.default.removeItem(atPath: root)
+    }
 }
 
 /// A page's text with front matter.

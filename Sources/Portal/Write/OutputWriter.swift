@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// Writes the finished site into a fresh folder beside the output and swaps it in only when
-/// every file is written, so a failed or interrupted build never leaves a half site.
+/// every file is written, so a failed or interrupted build never leaves a half site. The
+/// old site it replaces is deleted after the build returns (`OldSiteRemoval`).
 /// Files are written with plain POSIX calls: Foundation's writes fsync every file, which
 /// costs seconds on a large site and buys nothing here.
 public struct OutputWriter: Sendable {
@@ -165,7 +166,9 @@ public struct OutputWriter: Sendable {
                 guard renameat2(PORTAL_AT_FDCWD, folder, PORTAL_AT_FDCWD, output, UInt32(PORTAL_RENAME_EXCHANGE)) == 0 else {
                     throw Failure.io("could not put the new site in place of \(shown): \(String(cString: strerror(errno)))")
                 }
-                try? fm.removeItem(atPath: folder)
+                // The old site, now in the staging folder, is deleted after the build returns.
+                let url = URL(fileURLWithPath: output)
+                OldSiteRemoval.remove(folder, parent: url.deletingLastPathComponent().path, name: url.lastPathComponent)
             } else {
                 try fm.moveItem(atPath: folder, toPath: output)
             }
@@ -260,13 +263,17 @@ public struct OutputWriter: Sendable {
         try writeFile("\(folder)/\(marker)", Array(markerText.utf8), fresh: false)
     }
 
-    /// Folders left by a build that was killed before it could clean up (its process is gone).
+    /// Folders left by a build killed before it could clean up, or by a removal of an old
+    /// site killed before it was done (their process is gone), deleted as an old site is.
+    /// Those whose process is still at work are left to it.
     private func removeStale(parent: String, name: String) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] {
-            for marker in ["\(name).partial-"] where entry.hasPrefix(marker) {
-                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
-                if kill(pid, 0) != 0 && errno == ESRCH { try? fm.removeItem(atPath: "\(parent)/\(entry)") }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            for prefix in ["\(name).partial-", OldSiteRemoval.prefix(name)] where entry.hasPrefix(prefix) {
+                let digits = entry.dropFirst(prefix.count)
+                guard !digits.isEmpty, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }), let pid = pid_t(digits),
+                    OldSiteRemoval.hasEnded(pid)
+                else { continue }
+                OldSiteRemoval.remove("\(parent)/\(entry)", parent: parent, name: name)
             }
         }
     }
