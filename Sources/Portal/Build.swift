@@ -97,6 +97,10 @@ public enum Build {
         var theme: Theme
         var warnings: [Diagnostic]
         var blocks: [any FencedBlockRenderer]
+        /// The files of Content/data/, by name, and those the readers of data read (the
+        /// others are read by ```table blocks alone).
+        var dataFiles: [String: SourceFile]
+        var readByData: Set<String>
         var references: ReferenceIndex
         /// The glossary pages' terms link to.
         var glossary: Glossary?
@@ -268,8 +272,8 @@ public enum Build {
         diagnostics += theme.problems(for: site.pages)
         guard !diagnostics.hasErrors else { throw BuildFailed(diagnostics) }
         return Resolved(
-            site: site, theme: theme, warnings: diagnostics, blocks: blocks, references: references, glossary: glossary,
-            reservedIDs: reservedIDs, cache: kept)
+            site: site, theme: theme, warnings: diagnostics, blocks: blocks, dataFiles: dataFiles, readByData: data.used,
+            references: references, glossary: glossary, reservedIDs: reservedIDs, cache: kept)
     }
 
     /// A page's Markdown compiled as a build compiles it; measured for reading when

@@ -155,13 +155,18 @@ import Testing
         let pages = SourceTree.list(scratch.content).filter { $0.hasSuffix(".md") }.count
         #expect(first.compiled == pages)
 
-        // New data: only the page with the table is compiled again, the rest are reused.
+        // New data for a table: only the page showing it is compiled and rendered again.
         scratch.write("data/plans.csv", "Category,Plans\nNeglect,46\n")
         let data = try session.rebuild(changed: ["\(scratch.content)/data/plans.csv"])
-        #expect(!data.incremental && data.rendered == data.result.pageCount)
-        // The table's page, and A, whose typed link is read from the other pages.
-        #expect(data.compiled == 2)
+        #expect(data.incremental && data.compiled == 1 && data.rendered == 1)
         #expect(String(decoding: try #require(FileManager.default.contents(atPath: scratch.output + "/reports/plans/index.html")), as: UTF8.self).contains("46"))
+        try expectSameAsFullBuild(scratch)
+        // A mistake in it: the full build reports it; fixed, the table's page again alone.
+        scratch.write("data/plans.csv", "Category,Plans\nNeglect,forty\n")
+        #expect(throws: BuildFailed.self) { try session.rebuild(changed: ["\(scratch.content)/data/plans.csv"]) }
+        scratch.write("data/plans.csv", "Category,Plans\nNeglect,47\n")
+        #expect(try !session.rebuild(changed: ["\(scratch.content)/data/plans.csv"]).incremental)  // after a failure
+        #expect(try session.rebuild(changed: ["\(scratch.content)/data/plans.csv"]).rendered == 0)  // saved unchanged
         try expectSameAsFullBuild(scratch)
 
         // New settings: the same two pages; a failed build in between changes nothing kept.
@@ -186,7 +191,7 @@ import Testing
     }
 
     /// The pages open in the preview's browser are written before the rest, after a template
-    /// edit and after a data edit (a full build): when they are, the others are still old.
+    /// edit and after a settings edit (a full build): when they are, the others are still old.
     @Test func openPagesAreWrittenFirst() throws {
         let table = "```table\nfile: plans.csv\ncaption: Plans\n```"
         let scratch = Scratch([
@@ -208,7 +213,7 @@ import Testing
 
         for (file, edit, marker) in [
             ("\(options.theme)/templates/page.mustache", { (text: String) in text + "<p>Edited template</p>\n" }, "Edited template"),
-            ("\(scratch.content)/data/plans.csv", { (text: String) in text.replacingOccurrences(of: "45", with: "4567") }, "4567"),
+            ("\(scratch.content)/site.yaml", { (text: String) in text.replacingOccurrences(of: "name: Test", with: "name: Renamed Test") }, "Renamed Test"),
         ] {
             try edit(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
             let seen = Seen()

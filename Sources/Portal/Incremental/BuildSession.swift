@@ -93,20 +93,46 @@ public final class BuildSession: @unchecked Sendable {
         }
     }
 
-    /// The rebuild of a few pages' text, or nil when a full build is needed.
+    /// The rebuild of a few pages' text, or of the pages whose tables show a changed data
+    /// file, or nil when a full build is needed.
     private func incremental(_ changed: [String], _ state: State) throws -> Outcome? {
         let root = options.content.trimmingTrailingSlashes()
         var site = state.resolved.site
         var edited: [Int] = []
         var warnings: [Diagnostic] = []
-        for path in changed {
+        var state = state
+        // Data files only ```table blocks read (not the training data, topics, glossary or
+        // business plans): the pages showing them are compiled again with the new file.
+        var tables: [String: SourceFile] = [:]
+        for path in changed where path.hasPrefix(root + "/data/") {
+            let relative = String(path.dropFirst(root.count + 1))
+            let name = String(relative.dropFirst("data/".count))
+            guard !state.resolved.readByData.contains(name), state.resolved.dataFiles[name] != nil,
+                case .success(let file) = SourceTree.read(root: root, relativePath: relative, displayRoot: root),
+                Placeholders.find(in: file).isEmpty
+            else { return nil }
+            if file.text != state.resolved.dataFiles[name]?.text { tables[name] = file }
+        }
+        var pagePaths: [(relative: String, index: Int)] = []
+        for path in changed where !path.hasPrefix(root + "/data/") {
             guard path.hasPrefix(root + "/"), path.hasSuffix(".md") else { return nil }
             let relative = String(path.dropFirst(root.count + 1))
-            guard let index = state.pageFiles[relative],
-                case .success(let file) = SourceTree.read(root: root, relativePath: relative, displayRoot: root)
-            else { return nil }
+            guard let index = state.pageFiles[relative] else { return nil }
+            pagePaths.append((relative, index))
+        }
+        if !tables.isEmpty {
+            state.resolved.dataFiles.merge(tables) { $1 }
+            state.resolved.blocks = state.resolved.blocks.map { ($0 as? DataTableBlock)?.reading(state.resolved.dataFiles) ?? $0 }
+            let edits = Set(pagePaths.map(\.index))
+            for (index, resolved) in site.pages.enumerated()
+            where !edits.contains(index) && !resolved.body.usedData.isDisjoint(with: tables.keys) {
+                pagePaths.append((resolved.page.file.relativePath, index))
+            }
+        }
+        for (relative, index) in pagePaths {
+            guard case .success(let file) = SourceTree.read(root: root, relativePath: relative, displayRoot: root) else { return nil }
             let old = site.pages[index]
-            if file.text == old.page.file.text { continue }
+            if file.text == old.page.file.text, old.body.usedData.isDisjoint(with: tables.keys) { continue }
             // Pages that introduce a page made from data are part of its view: build all.
             guard site.generated[old.page.url] == nil else { return nil }
             let (parsed, problems) = PageParser.parse(file)

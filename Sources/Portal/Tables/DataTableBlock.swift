@@ -12,6 +12,11 @@ public struct DataTableBlock: FencedBlockRenderer {
         self.theme = theme
     }
 
+    /// The same block reading other versions of the data files (the preview, after an edit).
+    func reading(_ files: [String: SourceFile]) -> DataTableBlock {
+        DataTableBlock(dataFiles: files, theme: theme)
+    }
+
     /// The settings a table block accepts.
     static let fields = ["file", "caption", "source", "numeric", "add_total"]
 
