@@ -263,6 +263,22 @@ def measure(driver, base, edit):
     return latencies
 
 
+def reload_alone(driver, base, path):
+    """The reference, measured in the same browser: EDITS reloads of the page with nothing
+    changed, from the call to the new document's load event (ms). No preview can show a
+    save sooner than the browser takes to load the page again."""
+    driver.get(base + path)
+    time.sleep(1.0)
+    latencies = []
+    for _ in range(EDITS):
+        origin = time_origin(driver)
+        started = time.time()
+        driver.execute_script("location.reload()")
+        latencies.append(wait_for_reload(driver, "", origin, started))
+        time.sleep(PAUSE)
+    return latencies
+
+
 def summary(latencies):
     done = [x for x in latencies if x is not None]
     timeouts = len(latencies) - len(done)
@@ -271,16 +287,19 @@ def summary(latencies):
     return statistics.median(done), max(done), timeouts
 
 
-def run_site(name, start, edits, rows):
+def run_site(name, start, edits, rows, reference=None):
     server, base = start()
     server.wait_ready()
     driver = make_driver()
     try:
-        for edit in edits:
-            latencies = measure(driver, base, edit)
+        measured = [(edit.kind, lambda edit=edit: measure(driver, base, edit)) for edit in edits]
+        if reference:
+            measured.append(("reload", lambda: reload_alone(driver, base, reference)))
+        for kind, run in measured:
+            latencies = run()
             median, worst, timeouts = summary(latencies)
-            rows.append((name, edit.kind, median, worst, timeouts))
-            print(f"  {name}, {edit.kind}: median {median:.0f} ms, worst {worst:.0f} ms"
+            rows.append((name, kind, median, worst, timeouts))
+            print(f"  {name}, {kind}: median {median:.0f} ms, worst {worst:.0f} ms"
                   + (f", {timeouts} of {len(latencies)} timed out ({TIMEOUT:.0f} s)" if timeouts else ""), flush=True)
     finally:
         driver.quit()
@@ -349,7 +368,7 @@ def main():
                  after_front_matter(PAGE_PARAGRAPH)),
             Edit("template", "/parents-carers/private-fostering/", theme / "templates" / "page.mustache", after_heading),
             Edit("data", "/publications/annual-reports/2012-13/", content / "data" / FIGURES.name, in_cell(FIGURES_LABEL)),
-        ], rows)
+        ], rows, reference="/parents-carers/private-fostering/")
 
         corpus = shm / "corpus"
         page = prepare_corpus(corpus, pages)
@@ -377,10 +396,14 @@ def main():
 
     def verdict(ok):
         return "met" if ok else "not met"
+    floor = found[("bundled portal", "reload")]
     for kind in ("page", "template", "data"):
         median = found[("bundled portal", kind)]
         print(f"bundled portal, {kind} edit: median {median:.0f} ms, target < 100 ms: {verdict(median < 100)} "
-              f"({median / 100:.2f} of the target)")
+              f"({median / 100:.2f} of the target); the preview's own part (beyond a reload alone) {median - floor:.0f} ms")
+    print(f"Why: a reload alone, nothing rebuilt, takes {floor:.0f} ms (median) for Chromium here, from the call to the "
+          f"load event: no preview can show a save sooner. Target < 100 ms is "
+          f"{'within' if floor < 100 else 'below'} that floor.")
     for kind in ("page", "template", "data"):
         median = found[(f"{pages} pages, portal", kind)]
         hugo_median = found[(f"{pages} pages, Hugo", kind)]
