@@ -101,7 +101,7 @@ public final class BuildSession: @unchecked Sendable {
         var edited: [Int] = []
         var warnings: [Diagnostic] = []
         var state = state
-        // Data files only ```table blocks read (not the training data, topics, glossary or
+        // Data files only ```table and ```chart blocks read (not the training data, topics, glossary or
         // business plans): the pages showing them are compiled again with the new file.
         var tables: [String: SourceFile] = [:]
         for path in changed where path.hasPrefix(root + "/data/") {
@@ -122,7 +122,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         if !tables.isEmpty {
             state.resolved.dataFiles.merge(tables) { $1 }
-            state.resolved.blocks = state.resolved.blocks.map { ($0 as? DataTableBlock)?.reading(state.resolved.dataFiles) ?? $0 }
+            state.resolved.blocks = state.resolved.blocks.map { ($0 as? any DataFileBlock)?.reading(state.resolved.dataFiles) ?? $0 }
             let edits = Set(pagePaths.map(\.index))
             for (index, resolved) in site.pages.enumerated()
             where !edits.contains(index) && !resolved.body.usedData.isDisjoint(with: tables.keys) {

@@ -3,7 +3,7 @@
 /// Numbers are right-aligned and checked; a row whose first cell starts with “Total” and a
 /// column whose heading starts with “Total” are checked against the sums they claim, so a
 /// published table that does not add up is caught before it is published.
-public struct DataTableBlock: FencedBlockRenderer {
+public struct DataTableBlock: DataFileBlock {
     let dataFiles: [String: SourceFile]
     let theme: Theme
 
@@ -24,12 +24,11 @@ public struct DataTableBlock: FencedBlockRenderer {
     public var templates: Set<String> { ["data-table"] }
 
     public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
-        let node: YAMLNode?
-        switch YAMLReader.parse(body, in: file, firstLine: firstLine) {
-        case .success(let parsed): node = parsed
+        let fields: FieldReader
+        switch DataFileInput.settings(body, file: file, firstLine: firstLine, what: "table") {
+        case .success(let read): fields = read
         case .failure(let problem): return BlockOutput(html: nil, problems: [problem])
         }
-        let fields = FieldReader(node, in: file, firstLine: firstLine, what: "table")
         let name = fields.string("file", required: true)
         let caption = fields.string("caption", required: true)
         let source = fields.string("source")
@@ -41,19 +40,12 @@ public struct DataTableBlock: FencedBlockRenderer {
             return BlockOutput(html: problems.hasErrors ? nil : html, problems: problems, uses: name.map { [$0] } ?? [])
         }
         guard let name, let caption else { return finish(nil) }
-        guard let csv = dataFiles[name] else {
-            let suggestion = closest(to: name, in: dataFiles.keys.sorted()).map { "Did you mean “\($0)”? " } ?? ""
-            fields.failField("file", "there is no file data/\(name)", hint: "\(suggestion)Put the CSV file in Content/data/ and give its name here.")
-            return finish(nil)
-        }
-        let (read, csvProblems) = CSVTable.read(csv)
-        guard let table = read, !csvProblems.hasErrors else { return finish(nil, csvProblems) }
+        let (found, csvProblems) = DataFileInput.read(name, fields: fields, dataFiles: dataFiles)
+        guard let (table, csv) = found else { return finish(nil, csvProblems) }
 
         // Which columns hold numbers: those named under `numeric` (or none), else all but the first.
         let headings = table.header.map(\.text)
-        for unknown in numericNames where !headings.contains(unknown) && unknown != "none" {
-            fields.failField("numeric", "the table has no column “\(unknown)”", hint: "Its columns are: \(headings.joined(separator: ", ")).")
-        }
+        DataFileInput.checkColumns(numericNames, field: "numeric", in: headings, fields: fields, what: "table", allowing: ["none"])
         let numeric: [Bool] = headings.indices.map { index in
             numericNames.isEmpty ? index > 0 : numericNames.contains(headings[index])
         }
