@@ -196,7 +196,7 @@ public enum Build {
         diagnostics += data.problems
         let blocks: [any FencedBlockRenderer] = theme.map {
             [CourseListBlock(catalogue: catalogue, theme: $0, dataHasErrors: data.unreadableFolders.contains(TrainingPages.root)),
-             DataTableBlock(dataFiles: dataFiles, theme: $0)]
+             DataTableBlock(dataFiles: dataFiles, theme: $0), ChartBlock(dataFiles: dataFiles, theme: $0)]
         } ?? []
         // Details only the board knows, still to be written in: a warning each.
         let scanned = pageFiles + (configFile.map { [$0] } ?? []) + dataFiles.values.sorted { $0.path < $1.path }

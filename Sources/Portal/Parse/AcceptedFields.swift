@@ -33,6 +33,7 @@ public enum AcceptedFields {
             Group(place: "site.yaml: the `reading` group", names: ReadingSettings.fields),
             Group(place: "site.yaml: an audience's target under `reading`", names: ReadingTarget.fields),
             Group(place: "a ```table block", names: DataTableBlock.fields),
+            Group(place: "a ```chart block", names: ChartBlock.fields),
             Group(place: "a ```courses block", names: CourseListBlock.fields),
             Group(place: "an attendance CSV file (its columns)", names: TrainingParser.attendanceColumns),
             Group(place: "glossary.yaml: an entry", names: GlossaryParser.fields),

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+@Suite struct ChartTests {
+    typealias Series = ChartLayout.Series
+
+    static func series(_ name: String, _ values: [Double?]) -> Series {
+        Series(name: name, values: values, texts: values.map { $0.map { ChartSVG.number($0) } ?? "" })
+    }
+
+    /// Every label inside the chart, none overlapping another or a bar.
+    static func expectReadable(_ layout: ChartLayout, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let boxes = layout.labels.map(\.box)
+        for (index, box) in boxes.enumerated() {
+            #expect(box.x >= -0.01 && box.x + box.width <= ChartLayout.width + 0.01, "“\(layout.labels[index].text)” leaves the chart", sourceLocation: sourceLocation)
+            #expect(box.y >= -0.01 && box.y + box.height <= layout.height + 0.01, "“\(layout.labels[index].text)” leaves the chart", sourceLocation: sourceLocation)
+            for other in index + 1..<boxes.count where box.overlaps(boxes[other]) {
+                Issue.record("“\(layout.labels[index].text)” overlaps “\(layout.labels[other].text)”", sourceLocation: sourceLocation)
+            }
+            for bar in layout.bars where bar.box.width > 0 && bar.box.height > 0 && box.overlaps(bar.box) {
+                Issue.record("“\(layout.labels[index].text)” overlaps a bar", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    // MARK: The layout
+
+    @Test func ticksAreRoundSteps() {
+        #expect(ChartLayout.ticks(upTo: 47) == [0, 10, 20, 30, 40, 50])
+        #expect(ChartLayout.ticks(upTo: 100) == [0, 20, 40, 60, 80, 100])
+        #expect(ChartLayout.ticks(upTo: 7) == [0, 2, 4, 6, 8])
+        #expect(ChartLayout.ticks(upTo: 0) == [0, 1])
+        let small = ChartLayout.ticks(upTo: 0.23)
+        #expect(small.count == 6 && abs(small.last! - 0.25) < 1e-9)
+        #expect(ChartLayout.tickText(small[3], step: small[1], suffix: "%") == "0.15%")
+        #expect(ChartLayout.tickText(20_000, step: 5000, suffix: "") == "20,000")
+    }
+
+    @Test func wrapsNamesByWords() {
+        let width = ChartLayout.textWidth("Safeguarding Children")
+        #expect(ChartLayout.wrap("Safeguarding Children with Disabilities", width: width) == ["Safeguarding Children", "with Disabilities"])
+        #expect(ChartLayout.wrap("Unbreakablewordthatiswide", width: 50) == nil)
+    }
+
+    static let awkward: [(String, [String], [Series])] = [
+        ("long names", [String(repeating: "Impact of Parental Mental Health ", count: 4), "A"],
+         [series("Attended", [27, 3]), series("Did not attend", [9, 0])]),
+        ("zeros", ["None", "Also none"], [series("Count", [0, 0])]),
+        ("one category", ["Only"], [series("Count", [5])]),
+        ("many categories", (1...60).map { "Course \($0)" }, [series("Count", (1...60).map { Double($0 * 37 % 101) })]),
+        ("a missing figure", ["A", "B", "C"], [series("Count", [3, nil, 1])]),
+    ]
+
+    @Test(arguments: [ChartLayout.Kind.bar, .line])
+    func labelsNeverOverlap(kind: ChartLayout.Kind) throws {
+        for (name, categories, series) in Self.awkward {
+            let result = ChartLayout.layout(kind, categories: categories, series: series)
+            if kind == .line, name == "long names" {
+                #expect(result == .failure(.labelsTooLong(categories[0])))
+                continue
+            }
+            let layout = try result.get()
+            #expect(layout.height > 0, "\(name)")
+            Self.expectReadable(layout)
+        }
+    }
+
+    @Test func columnsFitOrAreRefused() throws {
+        let fits = try ChartLayout.layout(
+            .column, categories: ["Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"],
+            series: [Self.series("Total", [64, 45, 10, 2])]).get()
+        Self.expectReadable(fits)
+        #expect(fits.bars.map(\.box.height) == [240, 168.75, 37.5, 7.5])
+        for (name, categories, series) in Self.awkward where series.count == 1 && categories.count < 10 {
+            Self.expectReadable(try ChartLayout.layout(.column, categories: categories, series: series).get())
+            _ = name
+        }
+        let long = ChartLayout.layout(.column, categories: ["Child Development in Relation to Well-Being and Harm", "B", "C", "D"], series: [Self.series("N", [1, 2, 3, 4])])
+        #expect(long == .failure(.labelsTooLong("Child Development in Relation to Well-Being and Harm")))
+        let many = ChartLayout.layout(.column, categories: (1...60).map { "C\($0)" }, series: [Self.series("N", (1...60).map { Double($0) })])
+        #expect(many == .failure(.labelsTooLong("C1")))
+    }
+
+    /// Lines ending at the same figure are named on lines of their own, not on top of each other.
+    @Test func lineEndLabelsAreMovedApart() throws {
+        let layout = try ChartLayout.layout(
+            .line, categories: ["2010-11", "2011-12", "2012-13"],
+            series: [Self.series("Neglect", [40, 45, 50]), Self.series("Emotional", [30, 40, 50]), Self.series("Sexual", [0, 2, 50])]).get()
+        Self.expectReadable(layout)
+        let ends = layout.labels.filter { $0.series != nil }
+        #expect(ends.count == 3)
+        #expect(Set(ends.map(\.y)).count == 3)
+        #expect(layout.lines.map(\.runs.count) == [1, 1, 1])
+        let gap = try ChartLayout.layout(.line, categories: ["a", "b", "c", "d"], series: [Self.series("S", [1, nil, 2, 3])]).get()
+        #expect(gap.lines[0].runs.map(\.count) == [1, 2])
+    }
+
+    /// Many years along the bottom: every second (third…) name shown, never two touching.
+    @Test func manyCategoriesOnALineAreThinnedOut() throws {
+        let years = (1950...2013).map { "\($0)-\(String($0 + 1).suffix(2))" }
+        let layout = try ChartLayout.layout(.line, categories: Array(years.prefix(60)), series: [Self.series("Plans", (0..<60).map { Double($0) })]).get()
+        Self.expectReadable(layout)
+        let shown = layout.labels.filter { $0.text.hasPrefix("19") || $0.text.hasPrefix("20") && $0.text.count == 7 }
+        #expect(shown.count > 5 && shown.count < 60)
+    }
+
+    // MARK: Colours
+
+    /// Each series colour, read from the theme's stylesheet, has 3:1 or more against white.
+    @Test func seriesColoursContrastWithThePage() throws {
+        let css = try String(contentsOfFile: "\(Repo.theme)/assets/site.css", encoding: .utf8)
+        let white = Colour(red: 255, green: 255, blue: 255)
+        for (index, variable) in ChartSVG.seriesColours.enumerated() {
+            let declaration = try #require(css.firstMatch(of: try Regex("\(variable):\\s*(#[0-9a-fA-F]{3,6})")))
+            let hex = try #require(declaration.output[1].substring)
+            let colour = try #require(Colour(hex: String(hex)))
+            #expect(colour.contrast(with: white) >= 3, "\(variable) \(colour.hex)")
+            #expect(css.contains(".chart__s\(index) { fill: var(\(variable)); stroke: var(\(variable)); }"))
+        }
+    }
+
+    // MARK: The block
+
+    func scratch(csv: String, block: String) -> Scratch {
+        Scratch([
+            "data/cp.csv": csv,
+            "report.md": page(title: "Report", body: "Intro.\n\n```chart\n\(block)\n```\n"),
+        ])
+    }
+
+    static let plans = "Category,2011-12,2012-13\nEmotional abuse,28%,42%\nNeglect,48%,40%\nPhysical abuse,15%,16%\nSexual abuse,9%,3%\n"
+    static let block = "file: cp.csv\ntype: bar\ntitle: New plans\nsummary: Emotional abuse rose to 42%."
+
+    @Test func rendersAnAccessibleSVGAndItsFigures() throws {
+        let site = scratch(csv: Self.plans, block: Self.block + "\nunits: \"% of new plans\"\nsource: A test.\ncaption: Shares are rounded.")
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.warnings.isEmpty)
+        let html = try #require(site.html("/report/", in: result))
+        #expect(html.contains(#"<svg class="chart__svg" viewBox="0 0 640 "#))
+        #expect(html.contains(#"role="img" aria-labelledby="chart-8-title chart-8-desc""#))
+        #expect(html.contains(#"<title id="chart-8-title">New plans (% of new plans)</title>"#))
+        #expect(html.contains(#"<desc id="chart-8-desc">Emotional abuse rose to 42%.</desc>"#))
+        for label in ["Emotional abuse", "2011-12: 28%", "2012-13: 42%", "Sexual abuse", "2012-13: 3%"] {
+            #expect(html.contains(">\(label)</text>"), "\(label)")
+        }
+        #expect(html.contains("<summary>The figures as a table</summary>"))
+        #expect(html.contains(#"<td data-label="2012-13" class="numeric">42%</td>"#))
+        #expect(html.contains("<p>Shares are rounded.</p>") && html.contains("Source: A test."))
+        // The Content Security Policy refuses style attributes; the SVG scales with its column.
+        let start = try #require(html.firstRange(of: "<svg"))
+        let end = try #require(html.firstRange(of: "</svg>"))
+        let svg = html[start.lowerBound..<end.upperBound]
+        #expect(!svg.contains("style=") && !svg.contains(" width=\"640\"") && !html.contains("```"))
+    }
+
+    @Test func drawsTheColumnsNamedWithTheLabelsColumn() throws {
+        let csv = "Year,Area,Plans,Total\n2011-12,North,10,10\n2012-13,North,12,12\n"
+        let site = scratch(csv: csv, block: "file: cp.csv\ntype: line\ntitle: T\nsummary: S.\nlabel: Year\ncolumns: Plans")
+        defer { site.remove() }
+        let html = try #require(site.html("/report/", in: try site.build()))
+        #expect(html.contains("<polyline class=\"chart__line chart__s0\""))
+        #expect(html.contains(">Plans 12</text>") && html.contains(">2011-12</text>"))
+        let column = scratch(csv: "Category,Under 1,Over 1,Total\nA,1,2,3\nB,0,1,1\nTotal,1,3,4\n", block: "file: cp.csv\ntype: column\ntitle: T\nsummary: S.\ncolumns: Total")
+        defer { column.remove() }
+        let columns = try #require(column.html("/report/", in: try column.build()))
+        #expect(columns.components(separatedBy: "<rect ").count == 3)
+        #expect(columns.contains(">3</text>") && columns.contains(">1</text>") && !columns.contains(">4</text>"))
+        #expect(columns.contains("<tfoot>"))
+    }
+
+    @Test func badChartsAreLocatedErrorsWithHints() {
+        func problems(_ csv: String, _ block: String) -> [String] {
+            let site = scratch(csv: csv, block: block)
+            defer { site.remove() }
+            let found = site.problems()
+            #expect(found.filter(\.isError).allSatisfy { $0.hint?.isEmpty == false })
+            return located(found)
+        }
+        #expect(problems(Self.plans, Self.block + "\ncolumns: [2012-13, 2013-14]") == ["report.md:12:10: the file has no column “2013-14”"])
+        #expect(problems(Self.plans, Self.block + "\nlabel: Area") == ["report.md:12:8: the file has no column “Area”"])
+        #expect(problems("A,B\nx,1\ny,l2\n", Self.block) == ["data/cp.csv:3:3: “l2” in the column “B” is not a number"])
+        #expect(problems("A,B,C\nx,1,\ny,2,–\n", Self.block) == ["data/cp.csv:1:5: the column “C” has no figures to draw"])
+        #expect(problems("A,B\nx,1\ny,-2\n", Self.block) == ["data/cp.csv:3:3: “-2” is below zero, which a chart here cannot draw"])
+        #expect(problems("A,B\nx,1\ny,2\nTotal,4\n", Self.block) == ["data/cp.csv:4:7: the total in the column “B” is 4, but the rows above add up to 3"])
+        #expect(problems("A,B\n", Self.block) == ["data/cp.csv:1:1: this file has no rows of figures to draw"])
+        let many = "A,B\n" + (1...61).map { "r\($0),\($0)\n" }.joined()
+        #expect(problems(many, Self.block) == ["data/cp.csv:62:1: a chart shows at most 60 categories; this row is one too many"])
+        #expect(problems(Self.plans, "file: cp.csv\ntype: pie\ntitle: T\nsummary: S.") == ["report.md:9:7: `type` must be one of bar, column, line, not “pie”"])
+        #expect(problems(Self.plans, "file: cp.csv\ntype: bar\ntitle: T") == ["report.md:8:1: `summary` is missing from the chart starting here"])
+        #expect(problems(Self.plans, "file: cp.csv\ntype: column\ntitle: T\nsummary: S.")
+            == ["report.md:9:7: a column chart draws one column of figures, but 2 are drawn (2011-12, 2012-13)"])
+        #expect(problems("A,B\nChild Development in Relation to Well-Being and Harm,1\n" + (1...8).map { "r\($0),1\n" }.joined(), "file: cp.csv\ntype: column\ntitle: T\nsummary: S.")
+            == ["report.md:9:7: “Child Development in Relation to Well-Being and Harm” is too long to go under a column"])
+        #expect(problems(Self.plans, Self.block.replacingOccurrences(of: "cp.csv", with: "cp-2013.csv")) == [
+            "data/cp.csv:0:0: this data file is not used",
+            "report.md:8:7: there is no file data/cp-2013.csv",
+        ])
+    }
+}
