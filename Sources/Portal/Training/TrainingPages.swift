@@ -260,7 +260,18 @@ public struct TrainingPages: PageGenerator {
         let total = view(
             "Total", nil, year.rows.reduce(0) { $0 + $1.attended }, year.rows.reduce(0) { $0 + $1.didNotAttend })
         let summary = "\(total.attended) people attended and \(total.didNotAttend) booked places were not used: a non-attendance rate of \(total.rate)."
-        let view = TrainingAttendanceView(title: year.title, summary: summary, source: year.source, rows: rows, total: total)
+        // The figures drawn as bars too, each labelled, above the table that gives them all
+        // (a year of more courses than a chart shows has the table alone).
+        let bars = year.rows.count <= ChartLayout.categoryLimit ? try? ChartLayout.bars(
+            categories: year.rows.map(\.course),
+            series: [
+                ChartLayout.Series(name: "Attended", values: year.rows.map { Double($0.attended) }, texts: rows.map(\.attended)),
+                ChartLayout.Series(name: "Did not attend", values: year.rows.map { Double($0.didNotAttend) }, texts: rows.map(\.didNotAttend)),
+            ]).get() : nil
+        let chartTitle = "People who attended and booked places not used, by course"
+        let chart = bars.map { ChartSVG.write($0, id: "attendance-chart", title: chartTitle, description: summary) }
+        let view = TrainingAttendanceView(
+            title: year.title, summary: summary, source: year.source, chartTitle: chartTitle, chart: chart, rows: rows, total: total)
         return GeneratedPage(
             url: Self.attendanceURL(year.year), title: year.title, summary: summary, template: "training-attendance", view: view)
     }

@@ -145,6 +145,9 @@ struct TrainingAttendanceView: TemplateView {
     var title: String
     var summary: String
     var source: String
+    var chartTitle: String
+    /// The figures as an SVG bar chart (`ChartSVG`), nil for more courses than a chart shows.
+    var chart: String?
     var rows: [AttendanceRowView]
     var total: AttendanceRowView
 }
