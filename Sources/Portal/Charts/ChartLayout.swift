@@ -4,11 +4,13 @@ import Foundation
 /// bars, lines and where every label goes, so that no two labels overlap. Pure values in,
 /// values out; `ChartSVG` only writes what this decides.
 ///
-/// Sizes are in the units of the SVG's viewBox, `width` wide. The chart is drawn at the
-/// width of the text column, whose widest is 40em (`.prose { max-width: 40em }`), that is
-/// 640 px at the browser's 16 px; the viewBox is 640 wide, so at its widest one unit is one
-/// pixel and text of `fontSize` 16 is exactly the body's small print (1rem, the size of
-/// tables, meta lines and the footer). Narrower, the whole chart scales down with the column.
+/// Sizes are in the units of the SVG's viewBox, `width` (400) wide, with text of `fontSize`
+/// 16. The stylesheet lets the chart grow to 25em, 400 px at the browser's 16 px, so at its
+/// widest one unit is one pixel and the smallest text in it is exactly the body's small
+/// print (1rem: tables, meta lines, the footer); if a reader makes text larger, the chart
+/// grows with it. Narrower, it scales down with its column and never scrolls sideways: at
+/// 320 px (a 290 px column) text is 11.6 px. A viewBox as wide as the text column (640)
+/// would leave it 7 px there, hence the narrower one, at the cost of names wrapping sooner.
 struct ChartLayout: Equatable {
     enum Kind: String, CaseIterable, Sendable {
         case bar, column, line
@@ -76,7 +78,7 @@ struct ChartLayout: Equatable {
         case figuresTooWide(String)
     }
 
-    static let width = 640.0
+    static let width = 400.0
     static let fontSize = 16.0
     static let lineHeight = 20.0
     /// Most sans-serif faces average about half an em a character; 0.6 leaves room for
