@@ -10,7 +10,10 @@ enum ChartSVG {
     /// `chart__s0`, `chart__s1`, `chart__s2` use them). Each must have a contrast of 3:1 or
     /// more with the white page (WCAG 1.4.11), which ChartTests checks; a series is also
     /// named by its label, so colour is never the only way to tell series apart.
-    static let seriesColours = ["--brand", "--link", "--secondary-text"]
+    /// None is `--brand`: site.yaml's branding may make that a light colour (with dark text
+    /// on it), which bars on white would not show. Blue and near-black stay apart in a
+    /// print in black and white.
+    static let seriesColours = ["--link", "--text", "--secondary-text"]
     /// Lines differ in their dashes too, so a print in black and white keeps them apart.
     static let dashes = ["", "10 5", "3 4"]
 
