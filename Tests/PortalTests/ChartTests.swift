@@ -189,6 +189,19 @@ import Testing
         #expect(columns.contains("<tfoot>"))
     }
 
+    /// In the preview, a chart's edited CSV file draws the chart again with its page alone.
+    @Test func thePreviewRedrawsAChartWhenItsFileChanges() throws {
+        let site = scratch(csv: "Category,Plans\nNeglect,45\n", block: "file: cp.csv\ntype: bar\ntitle: T\nsummary: S.")
+        defer { site.remove() }
+        let session = BuildSession(options: site.options())
+        _ = try session.rebuild(changed: nil)
+        site.write("data/cp.csv", "Category,Plans\nNeglect,46\n")
+        let rebuilt = try session.rebuild(changed: ["\(site.content)/data/cp.csv"])
+        #expect(rebuilt.incremental && rebuilt.compiled == 1 && rebuilt.rendered == 1)
+        let html = String(decoding: try #require(FileManager.default.contents(atPath: site.output + "/report/index.html")), as: UTF8.self)
+        #expect(html.contains(">46</text>") && !html.contains(">45</text>"))
+    }
+
     @Test func badChartsAreLocatedErrorsWithHints() {
         func problems(_ csv: String, _ block: String) -> [String] {
             let site = scratch(csv: csv, block: block)
