@@ -93,6 +93,9 @@ import Testing
         #expect(ends.count == 3)
         #expect(Set(ends.map(\.y)).count == 3)
         #expect(layout.lines.map(\.runs.count) == [1, 1, 1])
+        // No two of the most lines a chart draws share both colour and dashes.
+        let looks = (0..<ChartLayout.seriesLimit).map { "\(ChartSVG.seriesClass($0)) \(ChartSVG.dashes[$0 % ChartSVG.dashes.count])" }
+        #expect(Set(looks).count == ChartLayout.seriesLimit)
         let gap = try ChartLayout.layout(.line, categories: ["a", "b", "c", "d"], series: [Self.series("S", [1, nil, 2, 3])]).get()
         #expect(gap.lines[0].runs.map(\.count) == [1, 2])
     }

@@ -14,8 +14,9 @@ enum ChartSVG {
     /// on it), which bars on white would not show. Blue and near-black stay apart in a
     /// print in black and white.
     static let seriesColours = ["--link", "--text", "--secondary-text"]
-    /// Lines differ in their dashes too, so a print in black and white keeps them apart.
-    static let dashes = ["", "10 5", "3 4"]
+    /// Lines differ in their dashes too, so a print in black and white keeps them apart;
+    /// four patterns over three colours, so no two of the six lines a chart draws look alike.
+    static let dashes = ["", "10 5", "3 4", "12 4 3 4"]
 
     /// The SVG of `layout`, its ids starting `id`.
     static func write(_ layout: ChartLayout, id: String, title: String, description: String) -> String {
