@@ -22,11 +22,17 @@ public struct Glossary: Sendable, Equatable {
     public var entries: [Entry]
     /// Every way of writing each entry, found in text in one pass (`GlossaryMatcher`).
     let matcher: GlossaryMatcher
+    /// Entries by their term as matched (`GlossaryParser.key`), for `see_also`.
+    private let byTerm: [String: Int]
 
     public init(entries: [Entry]) {
         self.entries = entries
         matcher = GlossaryMatcher(entries)
+        byTerm = Dictionary(entries.indices.map { (GlossaryParser.key(entries[$0].term), $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The entry whose term is `term`, whatever its capitals and spaces.
+    func entry(term: String) -> Entry? { byTerm[GlossaryParser.key(term)].map { entries[$0] } }
 
     public static func == (a: Glossary, b: Glossary) -> Bool { a.entries == b.entries }
 
@@ -123,7 +129,7 @@ struct GlossaryMatcher: Sendable {
         guard !forms.isEmpty else { return }
         var i = 0
         while i < text.count {
-            guard GlossaryText.isWordCharacter(text[i]), i == 0 || !GlossaryText.joinsWord(text[i - 1]) else {
+            guard text[i].isLetterOrFigure, i == 0 || !GlossaryText.joinsWord(text[i - 1]) else {
                 i += 1
                 continue
             }
@@ -163,15 +169,9 @@ struct GlossaryMatcher: Sendable {
 
 /// How glossary matching reads characters.
 enum GlossaryText {
-    /// A letter or a figure.
-    static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
-
     /// What continues a word, so a form does not match inside one: letters, figures and
     /// hyphens ("non-CSE" is not CSE). An apostrophe ends it: "MASH's" is MASH.
-    static func joinsWord(_ s: Unicode.Scalar) -> Bool { s == "-" || isWordCharacter(s) }
+    static func joinsWord(_ s: Unicode.Scalar) -> Bool { s == "-" || s.isLetterOrFigure }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}"

@@ -42,7 +42,8 @@ public struct GlossaryPage: PageGenerator {
     static let otherHeading = "0–9"
 
     static func letterID(_ letter: String) -> String { "letter-\(letter == otherHeading ? "0-9" : letter.lowercased())" }
-    static let letterIDs = Set(([otherHeading] + (65...90).map { String(UnicodeScalar($0)!) }).map(letterID))
+    static let alphabet = (65...90).map { String(UnicodeScalar($0)!) }
+    static let letterIDs = Set(([otherHeading] + alphabet).map(letterID))
 
     /// The letter an entry is listed under: its first letter without accents, in capitals.
     static func letter(of term: String) -> String {
@@ -52,7 +53,6 @@ public struct GlossaryPage: PageGenerator {
 
     public func pages(in site: Site) -> [GeneratedPage] {
         guard !glossary.entries.isEmpty else { return [] }
-        let byTerm = Dictionary(glossary.entries.map { (GlossaryParser.key($0.term), $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = glossary.entries.sorted {
             ($0.term.lowercased(), $0.term) < ($1.term.lowercased(), $1.term)
         }
@@ -62,7 +62,7 @@ public struct GlossaryPage: PageGenerator {
             let view = EntryView(
                 id: entry.id, term: entry.term, fullForm: entry.fullForm, definition: entry.definition,
                 seeAlso: entry.seeAlso.compactMap { term in
-                    byTerm[GlossaryParser.key(term)].map {
+                    glossary.entry(term: term).map {
                         ListItemView(title: $0.term, url: Glossary.url(of: $0), summary: nil, date: nil, label: nil)
                     }
                 })
@@ -76,7 +76,7 @@ public struct GlossaryPage: PageGenerator {
         sections.sort { ($0.letter == Self.otherHeading ? "" : $0.letter) < ($1.letter == Self.otherHeading ? "" : $1.letter) }
         let ids = Dictionary(uniqueKeysWithValues: sections.map { ($0.letter, $0.id) })
         let hasOther = ids[Self.otherHeading] != nil
-        let letters = (hasOther ? [Self.otherHeading] : []) + (65...90).map { String(UnicodeScalar($0)!) }
+        let letters = (hasOther ? [Self.otherHeading] : []) + Self.alphabet
         let view = GlossaryView(
             title: "Glossary", summary: Self.summary, letters: letters.map { LetterView(letter: $0, id: ids[$0]) },
             sections: sections)

@@ -86,7 +86,7 @@ enum GlossaryParser {
 
     /// What is wrong with a way of writing a term, if anything.
     static func problem(with text: String) -> String? {
-        guard let first = text.unicodeScalars.first, GlossaryText.isWordCharacter(first) else {
+        guard let first = text.unicodeScalars.first, first.isLetterOrFigure else {
             return "a term must start with a letter or a figure, not “\(text.prefix(1))”"
         }
         if text.unicodeScalars.contains(where: { $0 == "\n" || $0.properties.generalCategory == .control }) {
@@ -108,12 +108,11 @@ enum GlossaryParser {
         _ lists: [(entry: Int, values: [(value: String, line: Int, column: Int)])], glossary: Glossary, file: SourceFile
     ) -> [Diagnostic] {
         guard !lists.isEmpty else { return [] }
-        let terms = Dictionary(glossary.entries.map { (Self.key($0.term), $0.term) }, uniquingKeysWith: { first, _ in first })
         let suggestions = Suggestions(glossary.entries.map(\.term))
         var problems: [Diagnostic] = []
         for (entry, values) in lists {
             for value in values {
-                guard let term = terms[Self.key(value.value)] else {
+                guard let term = glossary.entry(term: value.value)?.term else {
                     let suggestion = suggestions.closest(to: value.value).map { "Did you mean “\($0)”? " } ?? ""
                     problems.append(file.error(
                         line: value.line, column: value.column, "“\(value.value)” in `see_also` is not a term of the glossary",

@@ -32,14 +32,11 @@ enum SensitiveTopics {
     /// apostrophe or a dash of any kind is not a letter: “FGM’s” is about FGM).
     private static func contains(_ text: [Unicode.Scalar], word: [Unicode.Scalar]) -> Bool {
         guard word.count <= text.count, let first = word.first else { return false }
-        func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
         var start = 0
         while start + word.count <= text.count {
             if text[start] == first, text[start..<start + word.count].elementsEqual(word),
-                start == 0 || !isWordCharacter(text[start - 1]),
-                start + word.count == text.count || !isWordCharacter(text[start + word.count])
+                start == 0 || !text[start - 1].isLetterOrFigure,
+                start + word.count == text.count || !text[start + word.count].isLetterOrFigure
             {
                 return true
             }

@@ -122,11 +122,6 @@ public struct ReadingMeasures: Sendable, Equatable {
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         s.isASCII ? s == " " || s == "\n" || s == "\t" || s == "\r" : s.properties.isWhitespace
     }
-    /// A letter or a figure: what makes a run of characters a word.
-    static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII { return ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
-    }
     /// Short forms a full stop does not end a sentence after.
     static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "st", "e.g", "i.e", "eg", "ie", "cf", "vs", "approx", "tel", "no"]
 
@@ -160,7 +155,7 @@ public struct ReadingMeasures: Sendable, Equatable {
         var sentenceWords = 0
         for (index, token) in tokens.enumerated() {
             let scalars = text[token]
-            if scalars.contains(where: Self.isWordCharacter) {
+            if scalars.contains(where: \.isLetterOrFigure) {
                 sentenceWords += 1
                 let count = Syllables.count(scalars: scalars)
                 syllables += count
