@@ -75,15 +75,16 @@ bench-deps:
 		apt-get install -y -qq --no-install-recommends hugo hyperfine cmark time; \
 	fi
 
-# cmark comes from Debian (libcmark-dev); pkg-config finds it for the CCmark target.
+# cmark and qpdf come from Debian (libcmark-dev, libqpdf-dev); pkg-config finds them for
+# the CCmark and CQPDF targets.
 # libcurl's development files let the release build link Foundation's networking, which
 # portal-serve's web server uses, into portal-serve.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null || ! pkg-config --exists libcurl 2>/dev/null; then \
-		echo "Installing libcmark-dev, libcurl4-openssl-dev and pkg-config…"; \
+	@if ! pkg-config --exists libcmark 2>/dev/null || ! pkg-config --exists libqpdf 2>/dev/null || ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcmark-dev, libqpdf-dev, libcurl4-openssl-dev and pkg-config…"; \
 		apt-get update -qq; \
-		apt-get install -y -qq --no-install-recommends libcmark-dev libcurl4-openssl-dev pkg-config \
-			|| apt-get install -y -qq --no-install-recommends libcmark-dev libcurl4-openssl-dev pkg-config; \
+		apt-get install -y -qq --no-install-recommends libcmark-dev libqpdf-dev libcurl4-openssl-dev pkg-config \
+			|| apt-get install -y -qq --no-install-recommends libcmark-dev libqpdf-dev libcurl4-openssl-dev pkg-config; \
 	fi
 
 clean:

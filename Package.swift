@@ -21,12 +21,19 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian's libqpdf-dev (qpdf 11), through its C API: the facts of PDF files.
+        .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
         // Linux calls Swift's Glibc module leaves out (renameat2, for an atomic swap of Site/).
         .systemLibrary(name: "CSystem"),
         .target(
             name: "Portal",
             dependencies: [
                 "CCmark",
+                "CQPDF",
                 "CSystem",
                 .product(name: "Yams", package: "Yams"),
             ],
