@@ -17,42 +17,12 @@ public struct SearchIndex: Sendable {
     public static let folder = "pagefind"
 
     /// Pagefind, if it is installed: a `pagefind` program on `PATH`, or the one the Python
-    /// package brings (`pip install 'pagefind[bin]'`), found beside the first python3 on
-    /// `PATH` or in the user's own packages. Looked for without running anything.
+    /// package brings (`pip install 'pagefind[bin]'`), in site-packages/pagefind_bin/.
     public static func find(
         path: String = ProcessInfo.processInfo.environment["PATH"] ?? "", home: String = NSHomeDirectory()
     ) -> SearchIndex? {
-        let folders = path.split(separator: ":").map(String.init).filter { !$0.isEmpty }
-        for folder in folders {
-            for name in ["pagefind", "pagefind_extended"] where isProgram("\(folder)/\(name)") {
-                return SearchIndex(program: "\(folder)/\(name)")
-            }
-        }
-        // The Python package's program lives in site-packages/pagefind_bin/.
-        var prefixes: [String] = []
-        if let python = folders.map({ "\($0)/python3" }).first(where: isProgram) {
-            let resolved = URL(fileURLWithPath: python).resolvingSymlinksInPath().path
-            for candidate in [python, resolved] {
-                prefixes.append(URL(fileURLWithPath: candidate).deletingLastPathComponent().deletingLastPathComponent().path)
-            }
-        }
-        prefixes.append("\(home)/.local")
-        for prefix in prefixes {
-            let lib = "\(prefix)/lib"
-            let versions = ((try? FileManager.default.contentsOfDirectory(atPath: lib)) ?? []).filter { $0.hasPrefix("python3") }.sorted()
-            for version in versions.reversed() {
-                for packages in ["site-packages", "dist-packages"] {
-                    let program = "\(lib)/\(version)/\(packages)/pagefind_bin/pagefind"
-                    if isProgram(program) { return SearchIndex(program: program) }
-                }
-            }
-        }
-        return nil
-    }
-
-    private static func isProgram(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
+        InstalledProgram.find(["pagefind", "pagefind_extended"], inPackages: "pagefind_bin/pagefind", path: path, home: home)
+            .map(SearchIndex.init)
     }
 
     /// Indexes the site in `site` into `site/pagefind`, made beside it and put in place in
