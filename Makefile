@@ -55,7 +55,13 @@ browser-deps: $(VENV)/.ready
 			|| apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
 	fi
 
+# WeasyPrint (in the requirements) lays out text with Debian's Pango.
 $(VENV)/.ready: Tests/browser/requirements.txt
+	@if ! ldconfig -p | grep -q libpangoft2-1.0.so.0; then \
+		echo "Installing Pango for WeasyPrint…"; \
+		apt-get update -qq; \
+		apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
 	touch $@

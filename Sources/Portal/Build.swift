@@ -16,15 +16,22 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Pagefind, to index the written site; without it the site has no search index.
     public var searchIndex: SearchIndex?
+    /// WeasyPrint, to make the PDFs of printed pages; without it they have none.
+    public var printer: Printer?
+    /// A folder for what later builds can reuse (PDFs), or nil to keep nothing.
+    public var cache: String?
     /// Whether a page over its reading target stops the build when `site.yaml` says
     /// `over_target: error`; `portal check` passes false, to list those pages instead.
     public var readingOverTargetStops: Bool
 
     public init(
         content: String, theme: String = "Theme", themeRequired: Bool = false, output: String, now: Day,
-        includeDrafts: Bool = false, force: Bool = false, searchIndex: SearchIndex? = nil, readingOverTargetStops: Bool = true
+        includeDrafts: Bool = false, force: Bool = false, searchIndex: SearchIndex? = nil, printer: Printer? = nil,
+        cache: String? = nil, readingOverTargetStops: Bool = true
     ) {
         self.searchIndex = searchIndex
+        self.printer = printer
+        self.cache = cache
         self.readingOverTargetStops = readingOverTargetStops
         self.content = content
         self.theme = theme
@@ -47,6 +54,8 @@ public struct BuildResult: Sendable {
     public var warnings: [Diagnostic]
     /// Every file of the site, as paths under the output folder.
     public var paths: [String]
+    /// The pages that have a PDF when WeasyPrint is installed (see `PrintedPages`).
+    public var printable = 0
 
     init(
         files: [OutputFile], copies: [ThemeAsset], pageCount: Int, warnings: [Diagnostic],
@@ -304,14 +313,21 @@ public enum Build {
         let resolved = try resolved(options, cache: cache)
         let (site, theme) = (resolved.site, resolved.theme)
         let clock = StageClock()
-        let renderer = Renderer(site: site, theme: theme)
+        var renderer = Renderer(site: site, theme: theme)
         let urls = renderer.urls
         clock.mark("listings")
+        let printing = options.printing(baseURL: site.config.baseURL)
+        let printable = renderer.printSources()
+        if let printing {
+            renderer.printed = try printing.documents(printable)
+            printing.prune(keeping: renderer.printed)
+        }
+        clock.mark("PDFs")
         // The files besides pages (nil) are made first, on one core while the other starts
         // on the pages; over the preview's site, after the pages open in its browser.
         let (ordered, open) = previous == nil ? (urls, 0) : first?.ordered(urls) ?? (urls, 0)
         let tasks: [String?] = ordered[..<open].map { $0 } + [nil] + ordered[open...].map { $0 }
-        let make: @Sendable (String?) -> [OutputFile] = { url in
+        let make: @Sendable (String?) -> [OutputFile] = { [renderer] url in
             url.map { [renderer.render(url: $0)] } ?? renderer.filesBesidesPages()
         }
         let writer = OutputWriter(output: options.output)
@@ -332,8 +348,16 @@ public enum Build {
             }
         }
         clock.mark("pages, feeds, sitemap, email, assets")
-        let result = BuildResult(files: [], copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings, paths: paths)
+        var result = BuildResult(files: [], copies: theme.assets, pageCount: urls.count, warnings: resolved.warnings, paths: paths)
+        result.printable = printable.count
         return (resolved, result)
+    }
+}
+
+extension BuildOptions {
+    /// How this build makes PDFs, if it can.
+    func printing(baseURL: String) -> Printing? {
+        printer.map { Printing(printer: $0, cache: cache.map { PrintCache(folder: "\($0)/print") }, baseURL: baseURL) }
     }
 }
 

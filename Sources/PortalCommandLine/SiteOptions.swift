@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Portal
 
@@ -30,6 +31,15 @@ public struct SiteOptions: ParsableArguments {
     @Flag(help: "Make no search index, even if Pagefind is installed: the search page then offers the A to Z alone.")
     public var noSearchIndex = false
 
+    @Flag(name: .customLong("no-pdf"), help: "Make no PDFs of the training brochure and reports, even if WeasyPrint is installed: their pages then link to none.")
+    public var noPDF = false
+
+    /// Said once, when WeasyPrint was looked for and not found, and the site has pages to print.
+    public static let noWeasyPrint = """
+        Note: no PDFs of the training brochure and reports, since WeasyPrint is not installed; their pages link to none. \
+        To add them: pip install weasyprint, or put the weasyprint program on your PATH.
+        """
+
     /// Said once, when Pagefind was looked for and not found.
     public static let noPagefind = """
         Note: no search index, since Pagefind is not installed; the search page offers the A to Z alone. \
@@ -45,6 +55,14 @@ public struct SiteOptions: ParsableArguments {
     public var buildOptions: BuildOptions {
         BuildOptions(
             content: content, theme: theme ?? "Theme", themeRequired: theme != nil, output: output, now: now.flatMap(Day.init(iso:)) ?? Day.today(),
-            includeDrafts: drafts, force: force, searchIndex: noSearchIndex ? nil : SearchIndex.find())
+            includeDrafts: drafts, force: force, searchIndex: noSearchIndex ? nil : SearchIndex.find(),
+            printer: noPDF ? nil : Printer.find(), cache: cache)
+    }
+
+    /// Where PDFs made before are kept: `.portal-cache` in the project, the folder that holds
+    /// the content folder (git-ignored).
+    public var cache: String {
+        let parent = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent().path
+        return "\(parent)/.portal-cache"
     }
 }

@@ -47,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let folder = site.content.hasSuffix("/") ? site.content : site.content + "/"
         if options.searchIndex == nil, !site.noSearchIndex { Terminal.error(SiteOptions.noPagefind) }
+        if options.printer == nil, !site.noPDF { Terminal.error(SiteOptions.noWeasyPrint) }
         if !stop.requested {
             Output.line("Previewing at http://127.0.0.1:\(listening)/ — edit files in \(folder) and the page reloads. Press Ctrl+C to stop.")
         }

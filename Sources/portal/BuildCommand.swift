@@ -36,6 +36,7 @@ struct BuildCommand: ParsableCommand {
             }
             if !result.warnings.isEmpty { Terminal.error(formatter.report(result.warnings)) }
             if options.searchIndex == nil, !site.noSearchIndex { Terminal.error(SiteOptions.noPagefind) }
+            if options.printer == nil, !site.noPDF, result.printable > 0 { Terminal.error(SiteOptions.noWeasyPrint) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("Built \(result.pageCount) pages into \(site.output)/ in \(seconds) s.")
         } catch let failure as BuildFailed {

@@ -57,7 +57,7 @@ public final class BuildSession: @unchecked Sendable {
         // from (the failed edit is still there): the next rebuild must be a full one.
         let kept = state
         state = nil
-        if let changed, let kept, var outcome = try incremental(changed, kept) ?? themeChange(changed, kept, first: first) {
+        if let changed, let kept, var outcome = try incremental(changed, kept, first: first) ?? themeChange(changed, kept, first: first) {
             outcome.reading = readings(of: changed)
             return outcome
         }
@@ -95,7 +95,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The rebuild of a few pages' text, or of the pages whose tables show a changed data
     /// file, or nil when a full build is needed.
-    private func incremental(_ changed: [String], _ state: State) throws -> Outcome? {
+    private func incremental(_ changed: [String], _ state: State, first: OpenPagesFirst? = nil) throws -> Outcome? {
         let root = options.content.trimmingTrailingSlashes()
         var site = state.resolved.site
         var edited: [Int] = []
@@ -192,11 +192,19 @@ public final class BuildSession: @unchecked Sendable {
             for target in affected { site.pages[site.pageIndex[target]!].mentionedIn = mentions[target] ?? [] }
         }
 
-        let renderer = state.renderer.replacing(site: site)
+        var renderer = state.renderer.replacing(site: site)
         let urls = Set(edited.map { site.pages[$0].page.url }).union(affected).sorted()
         var next = state
         next.resolved.site = site
-        let files = parallelMap(urls) { renderer.render(url: $0) } + renderer.siteFiles()
+        var files = parallelMap(urls) { [renderer] in renderer.render(url: $0) } + renderer.siteFiles()
+        // A printed page is shown first; its PDF (seconds, if it changed) is made after, and
+        // the page written again if its link now gives another size or number of pages.
+        if urls.contains(where: renderer.isPrinted) {
+            try OutputWriter(output: options.output).update(files)
+            first?.written()
+            let (pdfs, relinked) = try reprint(urls, in: &renderer)
+            files = pdfs + relinked.sorted().map { [renderer] in renderer.render(url: $0) }
+        }
         return try finish(next, renderer: renderer, rendered: urls.count, compiled: edited.count, files: files, warnings: warnings)
     }
 
@@ -230,6 +238,7 @@ public final class BuildSession: @unchecked Sendable {
             }
         }
         // New or removed files, or any problem: the full build reports it.
+        var copied: [OutputFile] = []
         let old = state.resolved.theme
         let (loaded, problems) = Theme.load(from: root, displayRoot: root, required: options.themeRequired)
         let site = state.resolved.site
@@ -241,10 +250,15 @@ public final class BuildSession: @unchecked Sendable {
         let compiledWith = state.resolved.blocks.reduce(into: Set<String>()) { $0.formUnion($1.templates.flatMap(theme.uses)) }
         guard compiledWith.isDisjoint(with: templates) else { return nil }
 
-        let renderer = Renderer(site: site, theme: theme)
+        var renderer = Renderer(site: site, theme: theme)
+        renderer.printed = state.renderer.printed
+        // Printed pages may look different on paper too; a PDF whose facts change, its page's link does.
+        let (pdfs, relinked) = try reprint(renderer.urls, in: &renderer)
         let everyPage = !theme.uses("layout").isDisjoint(with: templates)
-        var urls = everyPage ? renderer.urls : renderer.urls.filter { !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) }
-        var copied: [OutputFile] = []
+        var urls = everyPage ? renderer.urls : renderer.urls.filter {
+            !theme.uses(renderer.template(for: $0)).isDisjoint(with: templates) || relinked.contains($0)
+        }
+        copied += pdfs
         for asset in assets {
             guard let bytes = theme.assets.first(where: { $0.outputPath == asset })?.contents() else { return nil }
             copied.append(OutputFile(path: asset, contents: bytes))
@@ -254,16 +268,30 @@ public final class BuildSession: @unchecked Sendable {
         if let first {
             let (ordered, open) = first.ordered(urls)
             if open > 0 {
-                try OutputWriter(output: options.output).update(parallelMap(Array(ordered[..<open])) { renderer.render(url: $0) } + copied)
+                try OutputWriter(output: options.output).update(parallelMap(Array(ordered[..<open])) { [renderer] in renderer.render(url: $0) } + copied)
                 first.written()
                 urls = Array(ordered[open...])
                 copied = []
             }
         }
-        let files = parallelMap(urls) { renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles() + copied
+        let files = parallelMap(urls) { [renderer] in renderer.render(url: $0) } + [renderer.notFound()] + renderer.siteFiles() + copied
         var next = state
         next.resolved.theme = theme
         return try finish(next, renderer: renderer, rendered: rendered, files: files)
+    }
+
+    /// The PDFs of the printed pages among `urls`, made again where their pages for paper
+    /// changed (else found in the cache), and the pages whose links to them now say otherwise.
+    private func reprint(_ urls: [String], in renderer: inout Renderer) throws -> (files: [OutputFile], relinked: Set<String>) {
+        guard let printing = options.printing(baseURL: renderer.site.config.baseURL) else { return ([], []) }
+        let documents = try printing.documents(urls.compactMap(renderer.printSource))
+        var relinked: Set<String> = []
+        for (url, document) in documents where renderer.printed[url]?.download.facts != document.download.facts {
+            relinked.insert(url)
+        }
+        renderer.printed.merge(documents) { $1 }
+        printing.prune(keeping: renderer.printed)
+        return (documents.keys.sorted().map { documents[$0]!.file }, relinked)
     }
 
     /// What other pages, lists and menus show of a page: if this is unchanged, an edit

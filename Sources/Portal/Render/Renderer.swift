@@ -30,6 +30,8 @@ public struct Renderer: Sendable {
     public let urls: [String]
     /// What the layout shows on every page, made into values once.
     let siteLayout: TemplateValue
+    /// The PDFs of printed pages, by page address (see `Printing`): none without WeasyPrint.
+    var printed: [String: PrintedDocument] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -62,8 +64,9 @@ public struct Renderer: Sendable {
         let description: String
         let page = site.page(at: url)
         let template = template(for: url)
+        let context = ContentContextView(print: false, download: printed[url]?.download).templateValue
         if let generated = site.generated[url] {
-            content = theme.render(generated.view, template: template)
+            content = theme.render(generated.view, template: template, within: context)
         } else if url == "/" {
             content = theme.render(homeView(), template: template)
         } else if let later = listingPages[url], let section = site.sections[later.section] {
@@ -71,7 +74,7 @@ public struct Renderer: Sendable {
         } else if let section = site.sections[url] {
             content = theme.render(sectionView(section, page: 1), template: template)
         } else if let page {
-            content = theme.render(pageView(page), template: template)
+            content = theme.render(pageView(page), template: template, within: context)
         } else {
             content = ""
         }
@@ -166,9 +169,9 @@ public struct Renderer: Sendable {
     }
 
     /// Every file of the site but its pages: 404.html, feeds, sitemap, robots.txt,
-    /// newsletters for email and the files made from data.
+    /// newsletters for email, the files made from data and the PDFs of printed pages.
     public func filesBesidesPages() -> [OutputFile] {
-        [notFound()] + siteFiles() + site.dataFiles
+        [notFound()] + siteFiles() + site.dataFiles + printed.keys.sorted().map { printed[$0]!.file }
     }
 
     /// Feeds, sitemap and robots.txt for the pages rendered, and newsletters for email.
@@ -315,10 +318,11 @@ public struct Renderer: Sendable {
         return facts
     }
 
-    /// Level-two headings with their level-three children, for pages with three or more headings.
-    func contents(of headings: [Heading]) -> [ContentsEntryView] {
+    /// Level-two headings with their level-three children, for pages with `atLeast` of them
+    /// (on screen, three: a short page needs none).
+    func contents(of headings: [Heading], atLeast: Int = 3) -> [ContentsEntryView] {
         let listed = headings.filter { $0.level == 2 || $0.level == 3 }
-        guard listed.count >= 3 else { return [] }
+        guard listed.count >= atLeast else { return [] }
         var entries: [ContentsEntryView] = []
         for heading in listed {
             let entry = ContentsEntryView(text: heading.text, id: heading.id, children: [])

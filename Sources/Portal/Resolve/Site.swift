@@ -64,11 +64,14 @@ public struct GeneratedPage: Sendable {
     public var view: any TemplateView
     /// Search filters (`level`, `topic`, `audience`) and their values for this page.
     public var searchFilters: [String: [String]]
+    /// How the page prints, as a PDF beside it (see `PrintedPages`); nil: it has no PDF.
+    public var print: PrintExtras?
 
     public init(
         url: String, title: String, summary: String, template: String, view: any TemplateView,
-        searchFilters: [String: [String]] = [:]
+        searchFilters: [String: [String]] = [:], print: PrintExtras? = nil
     ) {
+        self.print = print
         self.url = url
         self.title = title
         self.summary = summary

@@ -231,15 +231,20 @@ public struct TrainingPages: PageGenerator {
     private func brochure(_ site: Site) -> GeneratedPage {
         let title = "Training brochure \(catalogue.programme.year)"
         let summary = "The whole multi-agency training programme on one page, by level, ready to print."
-        var ids = UniqueIDs(taken: Set(catalogue.levels.flatMap(\.description.headings).map(\.id)))
-        let levels = catalogue.levels.map { level in
+        var ids = UniqueIDs(taken: Set(catalogue.levels.flatMap(\.description.headings).map(\.id)).union(["levels"]))
+        // Each course is listed under its first level, and has an id for the printed contents and index.
+        var courseIDs: [String: String] = [:]
+        let levelIDs = catalogue.levels.map { ids.claim($0.id) }
+        let levels = zip(catalogue.levels, levelIDs).map { level, levelID in
             BrochureLevelView(
-                name: level.name, title: level.title, id: ids.claim(level.id), description: level.description.html, who: level.who,
+                name: level.name, title: level.title, id: levelID, description: level.description.html, who: level.who,
                 roles: catalogue.roles.filter { $0.levels.contains(level.id) }.map(\.title).sorted().joined(separator: "; "),
                 refresher: "Refresh at least every \(level.refresherYears) years.",
                 courses: catalogue.courses.filter { $0.levels.first == level.id }.sorted { $0.title < $1.title }.map { course in
-                    BrochureCourseView(
-                        title: course.title, url: Self.courseURL(course.id), summary: course.summary,
+                    let id = ids.claim(course.id)
+                    courseIDs[course.id] = id
+                    return BrochureCourseView(
+                        title: course.title, id: id, url: Self.courseURL(course.id), summary: course.summary,
                         facts: facts(of: course).filter { $0.label != "Level" && $0.label != "If you do not attend" },
                         outcomes: course.outcomes,
                         dates: catalogue.sessions(of: course.id).filter { $0.isUpcoming(now: site.now) }.map { row($0, now: site.now) })
@@ -247,7 +252,22 @@ public struct TrainingPages: PageGenerator {
         }
         let view = TrainingBrochureView(
             title: title, summary: summary, sampleNote: catalogue.programme.sampleNote, levels: levels, booking: booking)
-        return GeneratedPage(url: Self.brochureURL, title: title, summary: summary, template: "training-brochure", view: view)
+        // Printed: the contents by level, and an index of the courses by topic at the back.
+        let contents = levels.map { level in
+            ContentsEntryView(
+                text: "\(level.name): \(level.title)", id: level.id,
+                children: level.courses.map { ContentsEntryView(text: $0.title, id: $0.id, children: []) })
+        }
+        let index = topicsOfCourses.map { topic in
+            GroupView(
+                title: topic.title, id: "", summary: nil,
+                items: catalogue.courses.filter { $0.topics.contains(topic.id) }.sorted { $0.title < $1.title }.compactMap { course in
+                    courseIDs[course.id].map { ListItemView(title: course.title, url: "#" + $0, summary: nil, date: nil, label: nil) }
+                })
+        }
+        return GeneratedPage(
+            url: Self.brochureURL, title: title, summary: summary, template: "training-brochure", view: view,
+            print: PrintExtras(contents: contents, indexTitle: "Courses by topic", index: index))
     }
 
     private func attendancePage(_ year: TrainingCatalogue.Attendance) -> GeneratedPage {

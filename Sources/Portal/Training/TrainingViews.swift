@@ -110,6 +110,7 @@ struct BrochureLevelView: TemplateView {
 
 struct BrochureCourseView: TemplateView {
     var title: String
+    var id: String
     var url: String
     var summary: String
     var facts: [FactView]
