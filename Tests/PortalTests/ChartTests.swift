@@ -192,6 +192,51 @@ import Testing
         #expect(columns.contains("<tfoot>"))
     }
 
+    /// A chart's ids are claimed after the page's headings' from the same `UniqueIDs`: a
+    /// heading whose slug is the id a chart would take keeps its anchor, and the chart, and
+    /// a second chart, take others; every id on the page is used once.
+    @Test func chartIDsNeverEqualAHeadingsOrAnotherCharts() throws {
+        let chart = "```chart\nfile: cp.csv\ntype: bar\ntitle: T\nsummary: S.\n```\n"
+        // The body starts on line 5: the charts' settings on lines 10 and 19, so their ids would start chart-10 and chart-19.
+        let body = "## Chart 10\n\n## Chart 10-2 desc\n\n" + chart + "\n## Chart 19\n\n" + chart
+        let site = Scratch(["data/cp.csv": Self.plans, "report.md": page(title: "Report", body: body)])
+        defer { site.remove() }
+        let result = try site.build()
+        let html = try #require(site.html("/report/", in: result))
+        for heading in ["chart-10", "chart-10-2-desc", "chart-19"] {
+            #expect(html.contains("<h2 id=\"\(heading)\">"), "\(heading)")
+        }
+        #expect(html.contains(#"aria-labelledby="chart-10-3-title chart-10-3-desc""#))
+        #expect(html.contains(#"aria-labelledby="chart-19-2-title chart-19-2-desc""#))
+        let ids = html.matches(of: #/ id="([^"]+)"/#).map { String($0.output.1) }
+        #expect(ids.count == Set(ids).count, "\(ids)")
+        #expect(ids.count >= 10)
+    }
+
+    /// A block claims its ids from the page's `UniqueIDs` after the headings; the compiled
+    /// body lists them with the headings', for ids made later for the page from data
+    /// (a section's groups) to keep clear of.
+    @Test func theBodyKnowsTheIDsItsBlocksClaimed() {
+        struct Claims: FencedBlockRenderer {
+            var infoStrings: Set<String> { ["claims"] }
+            var templates: Set<String> { [] }
+            func render(info: String, body: String, file: SourceFile, firstLine: Int, ids: inout UniqueIDs) -> BlockOutput {
+                let id = ids.claim("chart", suffixes: ["title"])
+                return BlockOutput(html: "<p id=\"\(id)-title\">x</p>")
+            }
+        }
+        let markdown = "```claims\n```\n\n## Chart title\n\n```claims\n```\n"
+        let body = MarkdownCompiler.compile(markdown, in: sourceFile(markdown), firstLine: 1, blocks: [Claims()])
+        #expect(body.headings.map(\.id) == ["chart-title"])
+        #expect(body.headingIDs == ["chart-title"])
+        #expect(body.ids == ["chart-title", "chart-2", "chart-2-title", "chart-3", "chart-3-title"])
+        #expect(body.html.contains(#"<p id="chart-2-title">"#) && body.html.contains(#"<p id="chart-3-title">"#))
+        var ids = UniqueIDs(taken: ["chart-desc"])
+        #expect(ids.claim("chart", suffixes: ["title", "desc"]) == "chart-2")
+        #expect(ids.claim("chart-2") == "chart-2-2")
+        #expect(ids.claim("chart", suffixes: ["title", "desc"]) == "chart-3")
+    }
+
     /// In the preview, a chart's edited CSV file draws the chart again with its page alone.
     @Test func thePreviewRedrawsAChartWhenItsFileChanges() throws {
         let site = scratch(csv: "Category,Plans\nNeglect,45\n", block: "file: cp.csv\ntype: bar\ntitle: T\nsummary: S.")

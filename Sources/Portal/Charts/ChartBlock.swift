@@ -29,7 +29,7 @@ public struct ChartBlock: DataFileBlock {
         var table: String
     }
 
-    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
+    public func render(info: String, body: String, file: SourceFile, firstLine: Int, ids: inout UniqueIDs) -> BlockOutput {
         let fields: FieldReader
         switch DataFileInput.settings(body, file: file, firstLine: firstLine, what: "chart") {
         case .success(let read): fields = read
@@ -114,7 +114,8 @@ public struct ChartBlock: DataFileBlock {
             fields.failField("type", "the labels of the figures (such as “\(wide)”) leave too little room to draw the chart", hint: "Shorten the column headings in the file, or show the figures as a ```table.")
             return finish(nil)
         case .success(let layout):
-            let svg = ChartSVG.write(layout, id: "chart-\(firstLine)", title: heading, description: summary)
+            let id = ids.claim("chart-\(firstLine)", suffixes: ["title", "desc"])
+            let svg = ChartSVG.write(layout, id: id, title: heading, description: summary)
             let tableView = DataTableView(table: table, numeric: numeric, caption: heading, source: nil, addTotal: false, totals: totals)
             let view = View(title: heading, svg: svg, caption: caption, source: source, table: theme.render(tableView, template: "data-table"))
             return finish(theme.render(view, template: "chart"))
