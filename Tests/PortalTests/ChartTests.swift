@@ -222,6 +222,26 @@ import Testing
         }
     }
 
+    /// Printed: a chart is kept on one page, and in black and white its series stay apart:
+    /// no two of the six look alike in pattern (bars) or dashes (lines) alone, whatever
+    /// their colour; the patterns' marks are white, which shows on every series colour as
+    /// the colour shows on white; text is drawn in the default black.
+    @Test func printsWholeAndInBlackAndWhite() throws {
+        let css = try String(contentsOfFile: "\(Repo.theme)/assets/site.css", encoding: .utf8)
+        let print = css.matches(of: #/@media print \{((?:[^{}]|\{[^{}]*\})*)\}/#).map { String($0.output.1) }
+        #expect(print.contains { block in
+            block.split(separator: "}").contains { $0.contains("break-inside: avoid") && $0.split(separator: "{")[0].split(separator: ",").contains { $0.trimmingWhitespace() == ".chart" } }
+        })
+        #expect(Set(ChartSVG.patternMarks).count == ChartLayout.seriesLimit && Set(ChartSVG.dashes).count == ChartSVG.dashes.count)
+        for mark in ChartSVG.patternMarks {
+            let colours = mark.matches(of: #/(?:fill|stroke)="([^"]+)"/#).map { String($0.output.1) }
+            #expect(colours.allSatisfy { $0 == "#fff" }, "\(mark)")
+        }
+        let layout = try ChartLayout.layout(.bar, categories: ["A"], series: [Self.series("S", [1]), Self.series("T", [2])], stacked: true).get()
+        let svg = ChartSVG.write(layout, id: "c", title: "T", description: "D")
+        #expect(!svg.contains("<text fill") && svg.contains("<text x="))
+    }
+
     // MARK: The bundled portal
 
     /// The annual report and the training attendance page chart their real figures, each
@@ -232,6 +252,12 @@ import Testing
         let report = try page("/publications/annual-reports/2012-13/")
         #expect(report.components(separatedBy: "<svg class=\"chart__svg\"").count == 3)
         #expect(report.contains(">Emotional</text>") && report.contains(">2012-13: 42%</text>"))
+        // The children with a plan, stacked by how long they had had it: six patterns, a
+        // key, and each category's total above its column.
+        #expect(report.components(separatedBy: "<pattern id=\"chart-116-p").count == 7)
+        for label in ["Unborn", "Over 21 months", "Total: 64", "Total: 2", "27", "28"] {
+            #expect(report.contains(">\(label)</text>"), "\(label)")
+        }
         #expect(report.components(separatedBy: "<summary>The figures as a table</summary>").count == 3)
         let attendance = try page("/training/attendance/2012-13/")
         #expect(attendance.contains(#"aria-labelledby="attendance-chart-title attendance-chart-desc""#))
