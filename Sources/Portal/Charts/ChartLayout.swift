@@ -103,6 +103,9 @@ struct ChartLayout: Equatable {
     static let seriesLimit = 6
     /// Room each side of a figure on its plate, and the side of a swatch in the key.
     static let platePadding = 3.0
+    /// Room before the names at the chart's left edge: some letters (Y, J, W) reach a
+    /// little left of where their text starts, and the SVG would cut them off.
+    static let inset = 2.0
     static let swatchSize = 16.0
 
     var height: Double
@@ -205,9 +208,9 @@ struct ChartLayout: Equatable {
         var layout = ChartLayout(height: 0)
         var y = 0.0
         for (category, name) in categories.enumerated() {
-            for line in wrap(name, width: width) ?? [name] {
+            for line in wrap(name, width: width - inset) ?? [name] {
                 y += lineHeight
-                layout.labels.append(Label(text: line, x: 0, y: y - 4))
+                layout.labels.append(Label(text: line, x: inset, y: y - 4))
             }
             y += gap / 2
             for index in series.indices {
@@ -323,9 +326,9 @@ struct ChartLayout: Equatable {
         let most = totals.map(\.value).max() ?? 0
         let scale = most > 0 ? room / most : 0
         for (category, name) in categories.enumerated() {
-            for line in wrap(name, width: width) ?? [name] {
+            for line in wrap(name, width: width - inset) ?? [name] {
                 y += lineHeight
-                layout.labels.append(Label(text: line, x: 0, y: y - 4))
+                layout.labels.append(Label(text: line, x: inset, y: y - 4))
             }
             y += gap / 2
             var x = 0.0
@@ -473,7 +476,7 @@ struct ChartLayout: Equatable {
         }
         // Room on the left for the ticks and half the first name, on the right for the
         // lines' names and half the last name.
-        let left = max(tickTexts.map(textWidth).max() ?? 0, textWidth(categories[0]) / 2) + gap
+        let left = inset + max(tickTexts.map(textWidth).max() ?? 0, textWidth(categories[0]) / 2) + gap
         let right = min(
             width - (endLines.compactMap { $0?.map(textWidth).max() }.max() ?? 0) - gap * 2,
             width - textWidth(categories[categories.count - 1]) / 2)
