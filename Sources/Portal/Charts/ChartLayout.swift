@@ -40,12 +40,17 @@ struct ChartLayout: Equatable {
         var anchor: Anchor = .start
         /// The series it names the figure of, if any (for its class).
         var series: Int? = nil
+        /// Drawn on a white plate inside its bar (a stacked bar's part), for the contrast
+        /// of dark text on white whatever the bar's colour and pattern.
+        var plate = false
 
-        /// The room the text takes: a generous estimate for the sans-serif fonts used.
+        /// The room the text takes (with its plate, if it has one): a generous estimate
+        /// for the sans-serif fonts used.
         var box: Box {
             let width = ChartLayout.textWidth(text)
             let left = anchor == .start ? x : anchor == .middle ? x - width / 2 : x - width
-            return Box(x: left, y: y - ChartLayout.fontSize, width: width, height: ChartLayout.lineHeight)
+            let padding = plate ? ChartLayout.platePadding : 0
+            return Box(x: left - padding, y: y - ChartLayout.fontSize, width: width + 2 * padding, height: ChartLayout.lineHeight)
         }
     }
 
@@ -68,6 +73,8 @@ struct ChartLayout: Equatable {
     struct Rule: Equatable {
         var x1, y1, x2, y2: Double
         var grid = false
+        /// A thin line from a line's end to its name moved away from it.
+        var leader = false
     }
 
     /// Why data cannot be drawn as asked, for the block to report where the author can fix it.
@@ -76,6 +83,8 @@ struct ChartLayout: Equatable {
         case labelsTooLong(String)
         /// Value labels too wide to leave room for the bars or lines.
         case figuresTooWide(String)
+        /// A series' name with a word too long for a line of the key.
+        case seriesNameTooLong(String)
     }
 
     static let width = 400.0
@@ -92,12 +101,24 @@ struct ChartLayout: Equatable {
     /// Beyond these a chart is no longer read: the block reports the first row or column over.
     static let categoryLimit = 60
     static let seriesLimit = 6
+    /// Room each side of a figure on its plate, and the side of a swatch in the key.
+    static let platePadding = 3.0
+    /// Room before the names at the chart's left edge: some letters (Y, J, W) reach a
+    /// little left of where their text starts, and the SVG would cut them off.
+    static let inset = 2.0
+    static let swatchSize = 16.0
 
     var height: Double
     var bars: [Bar] = []
     var lines: [Line] = []
     var rules: [Rule] = []
     var labels: [Label] = []
+    /// The key's swatches, one a series, each beside its name (a label).
+    var swatches: [Bar] = []
+    /// Whether bars and swatches are drawn in their series' pattern as well as its colour:
+    /// the parts of stacked bars and grouped columns, whose figures do not name their
+    /// series, so that neither the key nor the bars depend on colour alone.
+    var patterned = false
 
     static func textWidth(_ text: String) -> Double { Double(text.count) * fontSize * characterWidth }
 
@@ -140,14 +161,18 @@ struct ChartLayout: Equatable {
 
     // MARK: Charts
 
-    /// The layout of `series` over `categories` as `kind`. `suffix` follows tick figures
-    /// (`%` when the figures are percentages). Every figure is 0 or more; there is at least
-    /// one category and one series (the block checks both).
+    /// The layout of `series` over `categories` as `kind`, `stacked` (bars and columns
+    /// only) or side by side. `suffix` follows tick figures and totals (`%` when the figures
+    /// are percentages). Every figure is 0 or more; there is at least one category and one
+    /// series (the block checks both).
     static func layout(
-        _ kind: Kind, categories: [String], series: [Series], suffix: String = ""
+        _ kind: Kind, categories: [String], series: [Series], suffix: String = "", stacked: Bool = false
     ) -> Result<ChartLayout, Problem> {
         switch kind {
+        case .bar where stacked: return stackedBars(categories: categories, series: series, suffix: suffix)
         case .bar: return bars(categories: categories, series: series)
+        case .column where stacked: return stackedColumns(categories: categories, series: series, suffix: suffix)
+        case .column where series.count > 1: return groupedColumns(categories: categories, series: series)
         case .column: return columns(categories: categories, series: series)
         case .line: return line(categories: categories, series: series, suffix: suffix)
         }
@@ -183,9 +208,9 @@ struct ChartLayout: Equatable {
         var layout = ChartLayout(height: 0)
         var y = 0.0
         for (category, name) in categories.enumerated() {
-            for line in wrap(name, width: width) ?? [name] {
+            for line in wrap(name, width: width - inset) ?? [name] {
                 y += lineHeight
-                layout.labels.append(Label(text: line, x: 0, y: y - 4))
+                layout.labels.append(Label(text: line, x: inset, y: y - 4))
             }
             y += gap / 2
             for index in series.indices {
@@ -208,10 +233,10 @@ struct ChartLayout: Equatable {
         let values = series[0]
         let band = width / Double(categories.count)
         let top = lineHeight + gap
-        var names: [[String]] = []
-        for name in categories {
-            guard let lines = wrap(name, width: band - gap), lines.count <= 3 else { return .failure(.labelsTooLong(name)) }
-            names.append(lines)
+        let names: [[String]]
+        switch columnNames(categories, band: band) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let lines): names = lines
         }
         if let wide = categories.indices.first(where: { textWidth(figure(series, 0, $0)) > band - gap }) {
             return .failure(.figuresTooWide(figure(series, 0, wide)))
@@ -234,6 +259,193 @@ struct ChartLayout: Equatable {
         return .success(layout)
     }
 
+    // MARK: Stacked and grouped
+
+    /// The key, from `top` down: a swatch in each series' colour and pattern, then its name,
+    /// side by side in rows across the chart (a name too long for what is left of a row
+    /// starts the next; one too long for a row goes on lines of its own). Returns the y
+    /// below it, with room to spare.
+    mutating func addKey(_ series: [Series], top: Double) -> Result<Double, Problem> {
+        let indent = Self.swatchSize + Self.gap
+        var x = 0.0
+        var rowTop = top
+        var rowHeight = Self.lineHeight
+        for (index, one) in series.enumerated() {
+            guard let lines = Self.wrap(one.name, width: Self.width - indent) else { return .failure(.seriesNameTooLong(one.name)) }
+            let entry = indent + (lines.map(Self.textWidth).max() ?? 0)
+            if x > 0, x + entry > Self.width || lines.count > 1 {
+                (x, rowTop, rowHeight) = (0, rowTop + rowHeight + Self.gap, Self.lineHeight)
+            }
+            swatches.append(Bar(series: index, box: Box(x: x, y: rowTop + 2, width: Self.swatchSize, height: Self.swatchSize)))
+            for (number, line) in lines.enumerated() {
+                labels.append(Label(text: line, x: x + indent, y: rowTop + Self.fontSize + Self.lineHeight * Double(number)))
+            }
+            rowHeight = max(rowHeight, Self.lineHeight * Double(lines.count))
+            // A name on several lines has its rows to itself.
+            x = lines.count > 1 ? Self.width : x + entry + Self.gap * 3
+        }
+        return .success(rowTop + rowHeight + Self.gap * 2)
+    }
+
+    /// A bar's figure on a plate in its middle, if the plate fits inside it with room to spare.
+    mutating func addPlate(_ text: String, in bar: Box, series: Int) {
+        let label = Label(text: text, x: bar.x + bar.width / 2, y: bar.y + bar.height / 2 + 6, anchor: .middle, series: series, plate: true)
+        let plate = label.box
+        if plate.x >= bar.x + 1, plate.x + plate.width <= bar.x + bar.width - 1, plate.y >= bar.y + 1, plate.y + plate.height <= bar.y + bar.height - 1 {
+            labels.append(label)
+        }
+    }
+
+    /// A category's total over the series, written as its figures are (decimals, a £
+    /// before, `suffix` after) after “Total: ”, or alone if not `named`; “no figure” when
+    /// it has none.
+    static func total(_ series: [Series], _ category: Int, suffix: String, named: Bool = true) -> (value: Double, text: String) {
+        let present = series.filter { $0.values[category] != nil }
+        guard !present.isEmpty else { return (0, named ? "Total: no figure" : "–") }
+        let value = present.reduce(0) { $0 + ($1.values[category] ?? 0) }
+        let texts = present.map { $0.texts[category].trimmingCharacters(in: .whitespaces) }
+        let decimals = texts.map { $0.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0 }.max() ?? 0
+        let pounds = texts.contains { $0.hasPrefix("£") }
+        return (value, (named ? "Total: " : "") + TableTotals.format(value, decimals: decimals, grouped: true, prefix: pounds ? "£" : "") + suffix)
+    }
+
+    /// Horizontal bars, each category's made of one part a series, in order from the left,
+    /// after the key: its name above it, each part's figure on a plate inside the part where
+    /// it fits (every figure is in the table below the chart), and the total at its end.
+    static func stackedBars(categories: [String], series: [Series], suffix: String) -> Result<ChartLayout, Problem> {
+        var layout = ChartLayout(height: 0, patterned: true)
+        var y: Double
+        switch layout.addKey(series, top: 0) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let below): y = below
+        }
+        let totals = categories.indices.map { total(series, $0, suffix: suffix) }
+        let widest = totals.max { textWidth($0.text) < textWidth($1.text) }?.text ?? ""
+        let room = width - textWidth(widest) - gap
+        guard room >= width / 3 else { return .failure(.figuresTooWide(widest)) }
+        let most = totals.map(\.value).max() ?? 0
+        let scale = most > 0 ? room / most : 0
+        for (category, name) in categories.enumerated() {
+            for line in wrap(name, width: width - inset) ?? [name] {
+                y += lineHeight
+                layout.labels.append(Label(text: line, x: inset, y: y - 4))
+            }
+            y += gap / 2
+            var x = 0.0
+            for index in series.indices {
+                guard let value = series[index].values[category], value > 0 else { continue }
+                let part = Box(x: x, y: y, width: value * scale, height: barThickness)
+                layout.bars.append(Bar(series: index, box: part))
+                layout.addPlate(series[index].texts[category], in: part, series: index)
+                x += part.width
+            }
+            layout.labels.append(Label(text: totals[category].text, x: x + gap, y: y + barThickness - 5))
+            y += barThickness + 2 + gap * 2
+        }
+        layout.height = y
+        return .success(layout)
+    }
+
+    /// Category names under columns `band` wide, on up to three lines each; nil if one does not fit.
+    private static func columnNames(_ categories: [String], band: Double) -> Result<[[String]], Problem> {
+        var names: [[String]] = []
+        for name in categories {
+            guard let lines = wrap(name, width: band - gap), lines.count <= 3 else { return .failure(.labelsTooLong(name)) }
+            names.append(lines)
+        }
+        return .success(names)
+    }
+
+    /// Vertical columns, each category's made of one part a series, from the bottom up,
+    /// under the key: each part's figure on a plate inside it where it fits, the total above
+    /// the column (just the figure where “Total: ” leaves too little room), the category's
+    /// name beneath it.
+    static func stackedColumns(categories: [String], series: [Series], suffix: String) -> Result<ChartLayout, Problem> {
+        var layout = ChartLayout(height: 0, patterned: true)
+        let keyBottom: Double
+        switch layout.addKey(series, top: 0) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let below): keyBottom = below
+        }
+        let band = width / Double(categories.count)
+        let names: [[String]]
+        switch columnNames(categories, band: band) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let lines): names = lines
+        }
+        // Each total above its column, named “Total: ” if every one has room for that.
+        var totals = categories.indices.map { total(series, $0, suffix: suffix) }
+        if totals.contains(where: { textWidth($0.text) > band - gap }) {
+            totals = categories.indices.map { total(series, $0, suffix: suffix, named: false) }
+        }
+        if let wide = totals.first(where: { textWidth($0.text) > band - gap }) { return .failure(.figuresTooWide(wide.text)) }
+        let most = totals.map(\.value).max() ?? 0
+        let scale = most > 0 ? plotHeight / most : 0
+        let base = keyBottom + lineHeight + gap + plotHeight
+        layout.rules.append(Rule(x1: 0, y1: base, x2: width, y2: base))
+        let thickness = min(band * 0.6, 80)
+        for category in categories.indices {
+            let middle = band * (Double(category) + 0.5)
+            var y = base
+            for index in series.indices {
+                guard let value = series[index].values[category], value > 0 else { continue }
+                let part = Box(x: middle - thickness / 2, y: y - value * scale, width: thickness, height: value * scale)
+                layout.bars.append(Bar(series: index, box: part))
+                layout.addPlate(series[index].texts[category], in: part, series: index)
+                y = part.y
+            }
+            layout.labels.append(Label(text: totals[category].text, x: middle, y: y - gap, anchor: .middle))
+            for (row, line) in names[category].enumerated() {
+                layout.labels.append(Label(text: line, x: middle, y: base + lineHeight * Double(row + 1), anchor: .middle))
+            }
+        }
+        layout.height = base + lineHeight * Double(names.map(\.count).max() ?? 1) + gap
+        return .success(layout)
+    }
+
+    /// Vertical columns side by side, one a series in each category, under the key: each
+    /// column's figure above it, the category's name beneath the group. A figure wider than
+    /// its column's share of the group is refused rather than drawn over its neighbour's.
+    static func groupedColumns(categories: [String], series: [Series]) -> Result<ChartLayout, Problem> {
+        var layout = ChartLayout(height: 0, patterned: true)
+        let keyBottom: Double
+        switch layout.addKey(series, top: 0) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let below): keyBottom = below
+        }
+        let band = width / Double(categories.count)
+        let names: [[String]]
+        switch columnNames(categories, band: band) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let lines): names = lines
+        }
+        let slot = (band - gap) / Double(series.count)
+        func text(_ index: Int, _ category: Int) -> String { series[index].values[category] == nil ? "–" : series[index].texts[category] }
+        for category in categories.indices {
+            if let wide = series.indices.map({ text($0, category) }).first(where: { textWidth($0) > slot - 2 }) {
+                return .failure(.figuresTooWide(wide))
+            }
+        }
+        let scale = scale(series, room: plotHeight)
+        let base = keyBottom + lineHeight + gap + plotHeight
+        layout.rules.append(Rule(x1: 0, y1: base, x2: width, y2: base))
+        let thickness = min(slot - 2, 60)
+        for category in categories.indices {
+            let start = band * Double(category) + gap / 2
+            for index in series.indices {
+                let middle = start + slot * (Double(index) + 0.5)
+                let length = (series[index].values[category] ?? 0) * scale
+                layout.bars.append(Bar(series: index, box: Box(x: middle - thickness / 2, y: base - length, width: thickness, height: length)))
+                layout.labels.append(Label(text: text(index, category), x: middle, y: base - length - gap, anchor: .middle, series: index))
+            }
+            for (row, line) in names[category].enumerated() {
+                layout.labels.append(Label(text: line, x: band * (Double(category) + 0.5), y: base + lineHeight * Double(row + 1), anchor: .middle))
+            }
+        }
+        layout.height = base + lineHeight * Double(names.map(\.count).max() ?? 1) + gap
+        return .success(layout)
+    }
+
     /// Lines across the categories (years, usually) on a scale from 0 with grid lines at
     /// round figures; each line named with its last figure at its end, the names moved
     /// apart where lines end close together (sorted once, then one pass down and one up:
@@ -248,17 +460,29 @@ struct ChartLayout: Equatable {
             return ("\(series[index].name) \(series[index].texts[last])", series[index].values[last]!)
         }
         if let long = categories.first(where: { textWidth($0) > width / 3 }) { return .failure(.labelsTooLong(long)) }
+        // Each line's name and last figure, on lines no wider than two fifths of the chart
+        // (a statistics file's rows have long names); all of them on the chart's height.
+        let endWidth = min(ends.compactMap { $0.map { textWidth($0.text) } }.max() ?? 0, width * 0.4)
+        var endLines: [[String]?] = []
+        for end in ends {
+            guard let end else { endLines.append(nil); continue }
+            guard let lines = wrap(end.text, width: endWidth) else { return .failure(.figuresTooWide(end.text)) }
+            endLines.append(lines)
+        }
+        let top = lineHeight
+        let base = top + plotHeight
+        guard lineHeight * Double(endLines.reduce(0) { $0 + ($1?.count ?? 0) }) <= base + 5 - fontSize + lineHeight else {
+            return .failure(.figuresTooWide(ends.compactMap { $0?.text }.max { $0.count < $1.count } ?? ""))
+        }
         // Room on the left for the ticks and half the first name, on the right for the
         // lines' names and half the last name.
-        let left = max(tickTexts.map(textWidth).max() ?? 0, textWidth(categories[0]) / 2) + gap
+        let left = inset + max(tickTexts.map(textWidth).max() ?? 0, textWidth(categories[0]) / 2) + gap
         let right = min(
-            width - (ends.compactMap { $0.map { textWidth($0.text) } }.max() ?? 0) - gap * 2,
+            width - (endLines.compactMap { $0?.map(textWidth).max() }.max() ?? 0) - gap * 2,
             width - textWidth(categories[categories.count - 1]) / 2)
         guard right - left >= width / 3 else {
             return .failure(.figuresTooWide(ends.compactMap { $0?.text }.max { $0.count < $1.count } ?? ""))
         }
-        let top = lineHeight
-        let base = top + plotHeight
         let scale = plotHeight / (steps.last ?? 1)
         let spacing = categories.count > 1 ? (right - left) / Double(categories.count - 1) : 0
         func x(_ category: Int) -> Double { categories.count > 1 ? left + spacing * Double(category) : (left + right) / 2 }
@@ -282,22 +506,40 @@ struct ChartLayout: Equatable {
         for category in Swift.stride(from: 0, to: categories.count, by: stride) {
             layout.labels.append(Label(text: categories[category], x: x(category), y: base + lineHeight + gap, anchor: .middle))
         }
-        // End labels: in order down the chart, each pushed below the one above if they
-        // would meet, then the lowest ones pushed back up if they fall off the plot.
-        let placed = ends.enumerated().compactMap { index, end in end.map { (index, $0.text, y($0.value) + 5) } }
-            .sorted { $0.2 < $1.2 }
-        var baselines = placed.map(\.2)
+        // End labels, each a block of lines centred on its line's end where it can be: in
+        // order down the chart, each pushed below the one above if they would meet, then the
+        // lowest pushed back up if they fall below the plot, then the highest back down if
+        // they leave the top (the check above made room for all). A block moved away from its
+        // line's end is joined to it by a thin leader line, so position, not colour, says
+        // which is which.
+        let placed = ends.enumerated().compactMap { index, end -> (series: Int, lines: [String], end: Double)? in
+            guard let end, let lines = endLines[index] else { return nil }
+            return (index, lines, y(end.value))
+        }.sorted { $0.end < $1.end }
+        func height(_ position: Int) -> Double { lineHeight * Double(placed[position].lines.count) }
+        // Each block's first baseline.
+        var baselines = placed.indices.map { placed[$0].end + 5 - (height($0) - lineHeight) / 2 }
         for position in baselines.indices.dropFirst() {
-            baselines[position] = max(baselines[position], baselines[position - 1] + lineHeight)
+            baselines[position] = max(baselines[position], baselines[position - 1] + height(position - 1))
         }
-        if var limit = baselines.last.map({ _ in base + 5 }) {
-            for position in baselines.indices.reversed() {
-                baselines[position] = min(baselines[position], limit)
-                limit = baselines[position] - lineHeight
-            }
+        var limit = base + 5
+        for position in baselines.indices.reversed() {
+            baselines[position] = min(baselines[position], limit - (height(position) - lineHeight))
+            limit = baselines[position] - lineHeight
+        }
+        var floor = fontSize
+        for position in baselines.indices {
+            baselines[position] = max(baselines[position], floor)
+            floor = baselines[position] + height(position)
         }
         for (position, end) in placed.enumerated() {
-            layout.labels.append(Label(text: end.1, x: right + gap * 2, y: baselines[position], series: end.0))
+            for (number, line) in end.lines.enumerated() {
+                layout.labels.append(Label(text: line, x: right + gap * 2, y: baselines[position] + lineHeight * Double(number), series: end.series))
+            }
+            let middle = baselines[position] - 5 + (height(position) - lineHeight) / 2
+            if abs(middle - end.end) > gap, let last = series[end.series].values.lastIndex(where: { $0 != nil }) {
+                layout.rules.append(Rule(x1: x(last) + gap, y1: end.end, x2: right + gap * 1.5, y2: middle, leader: true))
+            }
         }
         let lowest = base + lineHeight + gap * 2
         layout.height = lowest

@@ -8,8 +8,10 @@ public protocol FencedBlockRenderer: Sendable {
     /// one of them changes).
     var templates: Set<String> { get }
     /// One block's HTML (nil if it has errors), its problems, and the data files it read.
-    /// `firstLine` is the file line of the block's first body line.
-    func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput
+    /// `firstLine` is the file line of the block's first body line. Any id the HTML gives an
+    /// element is claimed from `ids`, which holds the page's headings' ids and those of the
+    /// blocks before, so that no two elements of the page share one.
+    func render(info: String, body: String, file: SourceFile, firstLine: Int, ids: inout UniqueIDs) -> BlockOutput
 }
 
 public struct BlockOutput: Sendable {

@@ -25,6 +25,9 @@ public struct CompiledBody: Sendable {
     public private(set) var headings: [Heading]
     /// The headings' ids, to check a link's `#anchor` at once on a page with many headings.
     public private(set) var headingIDs: Set<String>
+    /// Every id the HTML gives an element: the headings' and those blocks make (a chart's
+    /// title and description), which ids made for the same page from data must keep clear of.
+    public private(set) var ids: Set<String>
     public var links: [BodyLink]
     public var diagnostics: [Diagnostic]
     /// Files in Content/data/ that blocks in the text read (tables).
@@ -39,12 +42,13 @@ public struct CompiledBody: Sendable {
     public var reading: ReadingMeasures?
 
     public init(
-        html: String = "", headings: [Heading] = [], links: [BodyLink] = [], diagnostics: [Diagnostic] = [],
+        html: String = "", headings: [Heading] = [], ids: Set<String> = [], links: [BodyLink] = [], diagnostics: [Diagnostic] = [],
         usedData: Set<String> = [], plainText: String? = nil, usesContext: Bool = false, reading: ReadingMeasures? = nil
     ) {
         self.html = html
         self.headings = headings
         headingIDs = Set(headings.map(\.id))
+        self.ids = headingIDs.union(ids)
         self.links = links
         self.diagnostics = diagnostics
         self.usedData = usedData
@@ -169,17 +173,8 @@ public enum MarkdownCompiler {
             node.wrapChildren(open: "<a href=\"\(url.escapedForHref)\"\(title) rel=\"noopener\">", close: "</a>")
         }
 
-        for node in codeBlocks {
-            let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
-            guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
-            usesContext = true
-            let (line, _) = position(node)
-            let output = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1)
-            diagnostics += output.problems
-            usedData.formUnion(output.uses)
-            if let html = output.html { node.replace(withHTML: html) }
-        }
-
+        // Headings take their ids first, so that a heading's anchor does not change when a
+        // chart is added above it; blocks then claim theirs clear of every heading's.
         for node in headingNodes {
             let level = node.headingLevel
             let text = node.plainText.trimmingWhitespace()
@@ -195,8 +190,19 @@ public enum MarkdownCompiler {
             node.wrapChildren(open: "<h\(level) id=\"\(id)\">", close: "</h\(level)>")
         }
 
+        for node in codeBlocks {
+            let info = (node.fenceInfo ?? "").split(separator: " ").first.map(String.init) ?? ""
+            guard let renderer = blocks.first(where: { $0.infoStrings.contains(info) }) else { continue }
+            usesContext = true
+            let (line, _) = position(node)
+            let output = renderer.render(info: info, body: node.literal ?? "", file: file, firstLine: line + 1, ids: &ids)
+            diagnostics += output.problems
+            usedData.formUnion(output.uses)
+            if let html = output.html { node.replace(withHTML: html) }
+        }
+
         return CompiledBody(
-            html: document.html(), headings: headings, links: links, diagnostics: diagnostics, usedData: usedData,
+            html: document.html(), headings: headings, ids: ids.claimed, links: links, diagnostics: diagnostics, usedData: usedData,
             plainText: plainTextBase.map { PlainText.render(document, base: $0) }, usesContext: usesContext, reading: reading)
     }
 

@@ -213,7 +213,7 @@ public struct Renderer: Sendable {
             .map { ListItemView(title: $0.title, url: $0.url, summary: $0.summary, date: nil, label: nil) }
         let pages = listings[section.url] ?? []
         let current = pages.first { $0.number == number }
-        var ids = UniqueIDs(taken: section.ownPage.map { site.pages[$0].body.headingIDs } ?? [])
+        var ids = UniqueIDs(taken: section.ownPage.map { site.pages[$0].body.ids } ?? [])
         var groups = (current?.groups ?? []).map { group in
             ListGroupView(title: group.title, id: ids.claim(slug(group.title ?? "pages")), items: group.items)
         }

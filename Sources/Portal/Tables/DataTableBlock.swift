@@ -23,7 +23,7 @@ public struct DataTableBlock: DataFileBlock {
     public var infoStrings: Set<String> { ["table"] }
     public var templates: Set<String> { ["data-table"] }
 
-    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
+    public func render(info: String, body: String, file: SourceFile, firstLine: Int, ids: inout UniqueIDs) -> BlockOutput {
         let fields: FieldReader
         switch DataFileInput.settings(body, file: file, firstLine: firstLine, what: "table") {
         case .success(let read): fields = read

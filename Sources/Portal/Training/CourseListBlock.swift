@@ -18,7 +18,7 @@ public struct CourseListBlock: FencedBlockRenderer {
     public var infoStrings: Set<String> { ["courses"] }
     public var templates: Set<String> { ["course-list"] }
 
-    public func render(info: String, body: String, file: SourceFile, firstLine: Int) -> BlockOutput {
+    public func render(info: String, body: String, file: SourceFile, firstLine: Int, ids: inout UniqueIDs) -> BlockOutput {
         guard let pages else {
             if dataHasErrors { return BlockOutput(html: nil) }
             return BlockOutput(html: nil, problems: [file.error(

@@ -51,7 +51,7 @@ public struct TrainingPages: PageGenerator {
         let title = written?.title ?? "Training"
         let summary = written?.summary ?? catalogue.programme.title
         let upcoming = catalogue.sessions.filter { $0.isUpcoming(now: site.now) }
-        var ids = UniqueIDs(taken: site.page(at: Self.root)?.body.headingIDs ?? [])
+        var ids = UniqueIDs(taken: site.page(at: Self.root)?.body.ids ?? [])
         var months: [MonthView] = []
         for session in upcoming {
             let name = session.start.day.monthAndYear
@@ -155,7 +155,7 @@ public struct TrainingPages: PageGenerator {
         let roles = catalogue.roles.filter { $0.levels.contains(level.id) }.sorted { $0.title < $1.title }.map {
             ListItemView(title: $0.title, url: Self.roleURL($0.id), summary: nil, date: nil, label: nil)
         }
-        var ids = UniqueIDs(taken: level.description.headingIDs)
+        var ids = UniqueIDs(taken: level.description.ids)
         let view = TrainingListView(
             title: title, summary: level.summary, intro: level.description.html, facts: facts, notes: [],
             groups: [

@@ -92,7 +92,7 @@ public struct TrainingParser {
         var taken = context.reservedIDs
         for index in levels.indices {
             levels[index].description = compile("level:\(levels[index].id)", clearOf: taken)
-            taken.formUnion(levels[index].description.headingIDs)
+            taken.formUnion(levels[index].description.ids)
         }
         for index in courses.indices { courses[index].description = compile("course:\(courses[index].id)", clearOf: context.reservedIDs) }
         guard let programme else { return nil }
